@@ -1,0 +1,39 @@
+"""Terminal output: the only place that writes to stdout/stderr (rich)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from perfaudit.pipeline import Hooks
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def interactive() -> bool:
+    """Whether a progress bar belongs on stderr (a terminal, and not CI)."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def progress_hooks(enabled: bool) -> Iterator[Hooks]:
+    """Pipeline hooks that drive a progress bar on stderr when ``enabled``."""
+    if not enabled:
+        yield Hooks()
+        return
+    columns = (TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("review", total=None)
+        yield Hooks(on_start=lambda total: bar.update(task, total=total),
+                    progress=lambda _done: bar.advance(task))
+
+
+def error(message: str) -> None:
+    """One line on stderr, prefixed with the program name."""
+    stderr.print(f"perfaudit: {message}", markup=False)

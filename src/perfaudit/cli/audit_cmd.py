@@ -1,0 +1,117 @@
+"""``perfaudit audit PATH``: run the panel, write the reports, print a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from perfaudit.cli import _console
+from perfaudit.config import Config, load_config
+from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from perfaudit.model import Report, Severity
+from perfaudit.pipeline import resolve_root, run_audit
+from perfaudit.render import FORMATS
+from perfaudit.rules import load_catalogue, unknown_rule_names
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    items = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    return items or None
+
+
+def _check_names(config: Config) -> None:
+    unknown = unknown_rule_names((*config.select, *config.ignore), load_catalogue())
+    if unknown:
+        raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
+                         "(see `perfaudit rules`)")
+    bad = sorted(set(config.formats) - set(FORMATS))
+    if bad:
+        raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")
+
+
+def write_reports(report: Report, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
+    """Render each format into ``out_dir``; returns the files written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create output directory {out_dir}: {exc.strerror}") from exc
+    written = []
+    for name in formats:
+        filename, render = FORMATS[name]
+        path = out_dir / filename
+        path.write_text(render(report), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _print_summary(report: Report, written: list[Path]) -> None:
+    audit = report.audit
+    counts = Counter(f.severity for f in report.findings)
+    by_sev = "  ".join(f"{s.value}: {counts.get(s, 0)}" for s in Severity)
+    out = _console.stdout
+    out.print(f"[bold]perfaudit[/] audited {audit.files_scanned} files "
+              f"({audit.lines_scanned:,} lines) with {', '.join(r.name for r in audit.reviewers)}")
+    out.print(f"{len(report.findings)} findings — {by_sev}")
+    for finding in report.findings[:10]:
+        loc = finding.location
+        out.print(f"  #{finding.number:<3} {finding.severity.value}  {loc.path}:{loc.start_line}  "
+                  f"{finding.title}", markup=False)
+    if len(report.findings) > 10:
+        out.print(f"  … {len(report.findings) - 10} more in the report")
+    if audit.skipped:
+        parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
+        out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)
+    unavailable = [r.name for r in audit.reviewers if not r.available]
+    for name in unavailable:
+        out.print(f"Reviewer {name} was not available; the audit went on without it.")
+    if audit.diagnostics:
+        kinds = Counter(d.kind for d in audit.diagnostics)
+        out.print("Problems: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
+                  markup=False)
+    for path in written:
+        out.print(f"Wrote {path}", markup=False)
+
+
+def exit_code(report: Report, fail_on: Severity | None) -> int:
+    """1 when a finding is at or above ``fail_on``, else 0."""
+    if fail_on is None:
+        return EXIT_OK
+    hit = any(f.severity.rank <= fail_on.rank for f in report.findings)
+    return EXIT_FINDINGS if hit else EXIT_OK
+
+
+@click.command()
+@click.argument("path", default=".")
+@click.option("-o", "--output", help="Directory for the reports [default: PATH/.perfaudit/audits/ID].")
+@click.option("-f", "--format", "formats", multiple=True,
+              help="Report formats, comma-separated: md, json, sarif [default: all].")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--include-tests/--no-include-tests", default=None, help="Review test files too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), help="Worker processes (0: all cores).")
+@click.option("--select", multiple=True, help="Only these rules, categories or languages.")
+@click.option("--ignore", multiple=True, help="Leave out these rules, categories or languages.")
+@click.option("--reviewer", "reviewers", multiple=True, help="Reviewer to run (repeatable).")
+@click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
+@click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path),
+              help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
+def audit(path: str, config_file: Path | None, **flags: Any) -> None:
+    """Audit the repository at PATH for performance problems."""
+    root = resolve_root(path)
+    overrides = {**flags, "formats": _split(flags["formats"]), "select": _split(flags["select"]),
+                 "ignore": _split(flags["ignore"]), "reviewers": _split(flags["reviewers"])}
+    config = load_config(root, config_file, overrides)
+    _check_names(config)
+    with _console.progress_hooks(_console.interactive()) as hooks:
+        report = run_audit(root, config, hooks)
+    out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
+    written = write_reports(report, out_dir, config.formats)
+    _print_summary(report, written)
+    raise click.exceptions.Exit(exit_code(report, config.fail_on))
+
+
+COMMANDS = (audit,)

@@ -1,0 +1,57 @@
+"""Consolidation: match, count agreement, resolve severity, number and plan (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from perfaudit.consolidate.actions import plan_actions
+from perfaudit.consolidate.cluster import cluster
+from perfaudit.consolidate.severity import Policy, resolve_severity, votes_of
+from perfaudit.fingerprint import assign_fingerprints
+from perfaudit.model import Agreement, ConsolidatedFinding, Finding
+
+__all__ = ["Policy", "agreement_of", "consolidate", "plan_actions"]
+
+
+def agreement_of(found_by: int, saw_file: int) -> Agreement:
+    """Agreement counted over the reviewers that actually reviewed the file.
+
+    ``all`` needs at least two reviewers; several but not all is ``majority``.
+    """
+    if found_by <= 1:
+        return Agreement.SINGLE
+    return Agreement.ALL if found_by >= saw_file else Agreement.MAJORITY
+
+
+def _representative(members: list[Finding]) -> Finding:
+    return min(members, key=lambda f: (f.rule is None, f.severity.rank, f.reviewer))
+
+
+def consolidate(
+    findings: Sequence[Finding],
+    coverage: Mapping[str, frozenset[str]],
+    policy: Policy = Policy.EVIDENCE,
+) -> tuple[ConsolidatedFinding, ...]:
+    """Turn raw findings into numbered consolidated findings, most urgent first."""
+    groups = cluster(findings)
+    leads = [_representative(group) for group in groups]
+    prints = assign_fingerprints(leads)
+    drafts = []
+    for group, lead, print_ in zip(groups, leads, prints, strict=True):
+        severity, reason = resolve_severity(group, policy)
+        reviewers = tuple(sorted({f.reviewer for f in group}))
+        saw = sum(1 for paths in coverage.values() if lead.location.path in paths)
+        drafts.append(ConsolidatedFinding(
+            number=0, fingerprint=print_, rule=lead.rule, category=lead.category,
+            severity=severity, title=lead.title, problem=lead.problem, fix=lead.fix,
+            impact=lead.impact, effort=lead.effort, risk=lead.risk, testing=lead.testing,
+            location=lead.location, related=lead.related, reviewers=reviewers,
+            agreement=agreement_of(len(reviewers), max(saw, len(reviewers))),
+            severity_votes=votes_of(group), resolution=reason,
+            evidence=tuple(e for f in group for e in f.evidence),
+            references=lead.references, members=tuple(sorted(group, key=lambda f: f.reviewer)),
+        ))
+    drafts.sort(key=lambda c: (c.severity.rank, c.location.path, c.location.start_line,
+                               c.rule or "", c.fingerprint))
+    return tuple(replace(draft, number=n) for n, draft in enumerate(drafts, 1))

@@ -1,0 +1,44 @@
+"""Facts from git about the audited repository: commit and web URL (subprocess, never raises)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+_SSH = re.compile(r"^git@([^:]+):(.+?)(?:\.git)?$")
+_HTTPS = re.compile(r"^https?://(?:[^@/]+@)?([^/]+)/(.+?)(?:\.git)?/?$")
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit checked out at ``root``, or None outside git or before the first commit."""
+    return _git(root, "rev-parse", "HEAD")
+
+
+def web_url(remote: str) -> str | None:
+    """``https://host/owner/repo`` for an ssh or https remote URL, or None."""
+    for pattern in (_SSH, _HTTPS):
+        found = pattern.match(remote.strip())
+        if found:
+            return f"https://{found.group(1)}/{found.group(2)}"
+    return None
+
+
+def repository_url(root: Path) -> str | None:
+    """The web URL of the ``origin`` remote, when there is one."""
+    remote = _git(root, "remote", "get-url", "origin")
+    return web_url(remote) if remote else None
+
+
+def subdirectory(root: Path) -> str:
+    """Where ``root`` sits inside its git work tree ("" at the top or outside git)."""
+    return _git(root, "rev-parse", "--show-prefix") or ""

@@ -1,0 +1,56 @@
+"""Read the language versions a repository targets (go.mod ``go`` line, ``requires-python``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+_GO_LINE = re.compile(r"^go\s+(\d+\.\d+)", re.MULTILINE)
+_PY_MIN = re.compile(r">=\s*(\d+\.\d+)|~=\s*(\d+\.\d+)|==\s*(\d+\.\d+)")
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    """Turn ``"1.22"`` or ``"1.22.3"`` into a comparable tuple; non-numeric parts end it."""
+    parts: list[int] = []
+    for piece in text.strip().split("."):
+        digits = re.match(r"\d+", piece)
+        if not digits:
+            break
+        parts.append(int(digits.group()))
+    return tuple(parts)
+
+
+def go_version_from_mod(text: str) -> str | None:
+    """The ``go`` directive of a go.mod file's text, e.g. ``"1.22"``."""
+    found = _GO_LINE.search(text)
+    return found.group(1) if found else None
+
+
+def python_version_from_requires(spec: str) -> str | None:
+    """The lowest Python version a ``requires-python`` specifier admits, e.g. ``"3.10"``."""
+    found = _PY_MIN.search(spec)
+    if not found:
+        return None
+    return next(group for group in found.groups() if group)
+
+
+def detect_versions(root: Path) -> dict[str, str]:
+    """Language versions declared at the repository root, keyed by language name."""
+    versions: dict[str, str] = {}
+    go_mod = root / "go.mod"
+    if go_mod.is_file():
+        go = go_version_from_mod(go_mod.read_text(encoding="utf-8", errors="replace"))
+        if go:
+            versions["go"] = go
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8", errors="replace"))
+        except tomllib.TOMLDecodeError:
+            data = {}
+        spec = data.get("project", {}).get("requires-python")
+        py = python_version_from_requires(spec) if isinstance(spec, str) else None
+        if py:
+            versions["python"] = py
+    return versions

@@ -1,0 +1,251 @@
+"""Core data model: frozen records that every stage passes along. Imports only the stdlib."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How soon a finding should be fixed; P0 is the most urgent."""
+
+    P0 = "P0"
+    P1 = "P1"
+    P2 = "P2"
+
+    @property
+    def rank(self) -> int:
+        """Sort key: 0 for P0 (most urgent) to 2 for P2."""
+        return int(self.value[1])
+
+    def raised(self) -> Severity:
+        """One level more urgent, stopping at P0."""
+        return Severity(f"P{max(self.rank - 1, 0)}")
+
+    def lowered(self) -> Severity:
+        """One level less urgent, stopping at P2."""
+        return Severity(f"P{min(self.rank + 1, 2)}")
+
+
+class Category(StrEnum):
+    """The performance taxonomy of DESIGN §2."""
+
+    ALGORITHMIC = "algorithmic"
+    LOOP_INVARIANT_WORK = "loop-invariant-work"
+    ALLOCATION = "allocation"
+    IO = "io"
+    CACHING = "caching"
+    CONCURRENCY = "concurrency"
+    LEAK = "leak"
+    LIFECYCLE = "lifecycle"
+    NETWORK = "network"
+    SERIALIZATION = "serialization"
+    CORRECTNESS = "correctness"
+
+
+class Language(StrEnum):
+    """Languages perfaudit audits."""
+
+    GO = "go"
+    PYTHON = "python"
+
+
+class Agreement(StrEnum):
+    """How many of the reviewers that saw a file reported a finding."""
+
+    ALL = "all"
+    MAJORITY = "majority"
+    SINGLE = "single"
+
+
+class Status(StrEnum):
+    """A finding's standing against the code it was found in."""
+
+    NEW = "new"
+    STILL_PRESENT = "still-present"
+    PARTIAL = "partial"
+    FIXED = "fixed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A span of lines in a repository file (1-based, inclusive)."""
+
+    path: str
+    start_line: int
+    end_line: int
+    function: str | None = None
+    snippet: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Something measured or observed that supports or weighs a finding."""
+
+    kind: str
+    summary: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One reviewer's raw finding."""
+
+    reviewer: str
+    rule: str | None
+    category: Category
+    severity: Severity
+    title: str
+    problem: str
+    fix: str
+    impact: str = ""
+    effort: str = ""
+    risk: str = ""
+    testing: str = ""
+    location: Location
+    related: tuple[Location, ...] = ()
+    confidence: float = 1.0
+    evidence: tuple[Evidence, ...] = ()
+    severity_reason: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SeverityVote:
+    """The severity one reviewer gave a consolidated finding."""
+
+    reviewer: str
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConsolidatedFinding:
+    """A finding as the report shows it: one problem, possibly reported by several reviewers."""
+
+    number: int
+    fingerprint: str
+    rule: str | None
+    category: Category
+    severity: Severity
+    title: str
+    problem: str
+    fix: str
+    impact: str = ""
+    effort: str = ""
+    risk: str = ""
+    testing: str = ""
+    location: Location
+    related: tuple[Location, ...] = ()
+    reviewers: tuple[str, ...]
+    agreement: Agreement
+    severity_votes: tuple[SeverityVote, ...] = ()
+    resolution: str = ""
+    status: Status = Status.NEW
+    hotness: float | None = None
+    evidence: tuple[Evidence, ...] = ()
+    references: tuple[str, ...] = ()
+    members: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action:
+    """One change that fixes one or more findings, as the action plan lists it."""
+
+    title: str
+    severity: Severity
+    findings: tuple[int, ...]
+    rationale: str
+    effort: str = ""
+    risk: str = ""
+    testing: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceFile:
+    """A file discovery chose to review."""
+
+    path: str
+    language: Language
+    lines: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skip:
+    """A file discovery or a reviewer left out, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """A problem met during the run that did not stop it (bad file, failed reviewer, ...)."""
+
+    source: str
+    kind: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReviewerRun:
+    """What one reviewer did in an audit."""
+
+    name: str
+    model: str | None = None
+    files_reviewed: int = 0
+    findings: int = 0
+    duration_s: float = 0.0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost_usd: float = 0.0
+    errors: int = 0
+    rejected: int = 0
+    available: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Revalidation:
+    """Counts of a re-validation of an earlier audit against newer code."""
+
+    audit_id: str
+    validated_at: str
+    still_present: int = 0
+    partial: int = 0
+    fixed: int = 0
+    unknown: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditInfo:
+    """Facts about one audit run: what, when, by whom, over which files."""
+
+    id: str
+    target: str
+    commit: str | None
+    started: str
+    finished: str
+    tool_version: str
+    language_versions: dict[str, str] = field(default_factory=dict)
+    reviewers: tuple[ReviewerRun, ...] = ()
+    files_scanned: int = 0
+    lines_scanned: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    skipped_files: tuple[Skip, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    repository_url: str | None = None
+    path_prefix: str = ""
+    revalidation: Revalidation | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The whole result of an audit: what every renderer and the store receive."""
+
+    schema_version: str
+    audit: AuditInfo
+    findings: tuple[ConsolidatedFinding, ...] = ()
+    actions: tuple[Action, ...] = ()

@@ -1,0 +1,92 @@
+"""The only place that knows stage order: discover, review, consolidate, assemble the report."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from perfaudit import __version__, gitinfo
+from perfaudit.config import Config
+from perfaudit.consolidate import consolidate, plan_actions
+from perfaudit.discover import Discovery, discover_files
+from perfaudit.errors import UsageError
+from perfaudit.langversion import detect_versions
+from perfaudit.model import AuditInfo, Diagnostic, Finding, Report, ReviewerRun
+from perfaudit.reviewers import build_panel
+from perfaudit.reviewers.base import ProgressFn, ReviewContext, Reviewer, ReviewResult
+
+SCHEMA_VERSION = "1.0"
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _no_progress(_done: int) -> None:
+    return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hooks:
+    """Injected effects: the clock, and a progress callback told the file total then each step."""
+
+    clock: Clock = _utc_now
+    on_start: Callable[[int], None] = _no_progress
+    progress: ProgressFn = _no_progress
+    audit_id: Callable[[datetime], str] = field(
+        default=lambda when: f"{when:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}")
+
+
+def resolve_root(path: str) -> Path:
+    """The audit target as an absolute directory, or a usage error."""
+    root = Path(path).expanduser()
+    if not root.exists():
+        raise UsageError(f"no such path: {path}")
+    if not root.is_dir():
+        raise UsageError(f"not a directory: {path}")
+    return root.resolve()
+
+
+def _run_reviewer(reviewer: Reviewer, discovery: Discovery, ctx: ReviewContext) -> ReviewResult:
+    try:
+        return reviewer.review(discovery.files, ctx)
+    except Exception as exc:
+        message = f"reviewer failed: {type(exc).__name__}: {exc}"
+        return ReviewResult(
+            run=ReviewerRun(name=reviewer.name, errors=1),
+            diagnostics=(Diagnostic(source=reviewer.name, kind="reviewer-failed", message=message),),
+        )
+
+
+def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
+    """Audit ``root`` with the configured panel and return the whole report."""
+    hooks = hooks or Hooks()
+    started = hooks.clock()
+    versions = detect_versions(root)
+    panel = build_panel(config.reviewers, config)
+    discovery = discover_files(root, include_tests=config.include_tests,
+                               max_file_bytes=config.max_file_bytes, exclude=config.exclude)
+    hooks.on_start(len(discovery.files) * len(panel))
+    ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
+    results = [_run_reviewer(reviewer, discovery, ctx) for reviewer in panel]
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    coverage = {result.run.name: result.reviewed for result in results}
+    consolidated = consolidate(findings, coverage)
+    diagnostics = tuple(d for result in results for d in result.diagnostics)
+    audit = AuditInfo(
+        id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),
+        started=started.isoformat(timespec="seconds"),
+        finished=hooks.clock().isoformat(timespec="seconds"), tool_version=__version__,
+        language_versions=dict(versions), reviewers=tuple(r.run for r in results),
+        files_scanned=len(discovery.files),
+        lines_scanned=sum(f.lines for f in discovery.files),
+        skipped=discovery.skip_counts(), skipped_files=discovery.skipped,
+        diagnostics=diagnostics, repository_url=gitinfo.repository_url(root),
+        path_prefix=gitinfo.subdirectory(root),
+    )
+    return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=consolidated,
+                  actions=plan_actions(consolidated))

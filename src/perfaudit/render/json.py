@@ -1,0 +1,34 @@
+"""``findings.json``: the machine-readable contract, and its JSON Schema (pure)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from perfaudit.model import Report
+
+REPORT_ADAPTER: TypeAdapter[Report] = TypeAdapter(Report)
+SCHEMA_ID = "https://perfaudit.dev/schemas/findings-1.0.json"
+
+
+def render(report: Report) -> str:
+    """The report as indented JSON."""
+    return REPORT_ADAPTER.dump_json(report, indent=2).decode("utf-8") + "\n"
+
+
+def load(text: str) -> Report:
+    """Read a ``findings.json`` back into a Report (validating it)."""
+    return REPORT_ADAPTER.validate_json(text)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of ``findings.json``, generated from the model."""
+    schema = REPORT_ADAPTER.json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def schema_text() -> str:
+    """The schema as the text shipped in ``perfaudit/data/findings.schema.json``."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"

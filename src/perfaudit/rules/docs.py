@@ -1,0 +1,59 @@
+"""Render rule documentation (the catalogue page and one rule's page) from rule folders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from perfaudit.rules import example_paths
+from perfaudit.rules.schema import Rule
+
+
+def _example(path: Path, fence: str) -> list[str]:
+    text = path.read_text(encoding="utf-8").rstrip() if path.is_file() else "(none)"
+    return [f"```{fence}", text, "```"]
+
+
+def render_rule(rule: Rule) -> str:
+    """One rule's documentation in Markdown: what, why, fix, examples, references."""
+    meta = rule.meta
+    fence = "go" if rule.language.value == "go" else "python"
+    bad, good = example_paths(rule)
+    lines = [f"## {rule.id}", "", f"**{meta.title}**", ""]
+    lines += [
+        f"- Language: {rule.language.value}  ",
+        f"- Category: {meta.category.value}  ",
+        f"- Severity: {meta.severity.value}  ",
+        f"- Status: {meta.status.value}",
+    ]
+    if meta.min_version or meta.max_version:
+        lines.append(f"- Versions: {meta.min_version or 'any'} to {meta.max_version or 'latest'}")
+    lines += ["", "### Problem", "", meta.problem, "", "### Fix", "", meta.fix, ""]
+    lines += [f"Impact: {meta.impact}  ", f"Effort: {meta.effort}  ", f"Risk: {meta.risk}  ",
+              f"How to test: {meta.testing}", ""]
+    lines += ["### Flagged", "", *_example(bad, fence), "", "### Not flagged", ""]
+    lines += [*_example(good, fence), ""]
+    if meta.references:
+        lines += ["### References", "", *[f"- {ref}" for ref in meta.references], ""]
+    return "\n".join(lines)
+
+
+def render_catalogue(rules: Sequence[Rule]) -> str:
+    """The generated ``docs/rules.md``: an index table, then each rule without examples."""
+    ordered = sorted(rules, key=lambda r: (r.language.value, r.id))
+    lines = ["# perfaudit rules", "",
+             "Generated from `src/perfaudit/rules/*/*/rule.yml` by `make docs`; do not edit.", "",
+             f"{len(ordered)} rules.", "",
+             "| Rule | Language | Category | Severity | Status | Title |",
+             "|---|---|---|---|---|---|"]
+    for rule in ordered:
+        m = rule.meta
+        lines.append(f"| [`{rule.id}`](#{rule.id}) | {rule.language.value} | {m.category.value} "
+                     f"| {m.severity.value} | {m.status.value} | {m.title} |")
+    lines.append("")
+    for rule in ordered:
+        m = rule.meta
+        lines += [f"## {rule.id}", "", f"**{m.title}** ({rule.language.value}, "
+                  f"{m.category.value}, {m.severity.value})", "", m.problem, "",
+                  f"*Fix:* {m.fix}", ""]
+    return "\n".join(lines)

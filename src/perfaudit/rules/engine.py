@@ -1,0 +1,182 @@
+"""Match rules against one file's source text (pure: no I/O, no clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ast_grep_py import SgRoot
+
+from perfaudit.langversion import parse_version
+from perfaudit.model import Category, Diagnostic, Finding, Language, Location, Severity
+from perfaudit.rules import helpers
+from perfaudit.rules.match import Match
+from perfaudit.rules.schema import Rule
+from perfaudit.rules.suppress import Suppression, covering, find_suppressions
+
+REVIEWER = "rules"
+_SNIPPET_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScanResult:
+    """Findings and diagnostics for one file."""
+
+    findings: tuple[Finding, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def version_applies(rule: Rule, version: tuple[int, ...] | None) -> bool:
+    """Whether ``rule`` is valid for the target's language version.
+
+    An unknown version is taken as the newest, so rules bounded above are skipped.
+    """
+    low, high = rule.meta.min_version, rule.meta.max_version
+    if version is None:
+        return high is None
+    if low and version < parse_version(low):
+        return False
+    return not (high and version > parse_version(high))
+
+
+def prefilter(rules: Sequence[Rule], source: str) -> list[Rule]:
+    """Rules whose literal hints (any of) occur in ``source``; rules without hints always stay."""
+    return [r for r in rules if not r.meta.literals or any(lit in source for lit in r.meta.literals)]
+
+
+def _versioned(rule: Rule, version: tuple[int, ...] | None) -> tuple[Severity, str, str]:
+    severity, title, problem = rule.meta.severity, rule.meta.title, rule.meta.problem
+    for override in rule.meta.by_version:
+        low = parse_version(override.min_version) if override.min_version else None
+        high = parse_version(override.max_version) if override.max_version else None
+        if version is None and high is not None:
+            continue
+        if version is not None and ((low and version < low) or (high and version > high)):
+            continue
+        severity = override.severity or severity
+        title, problem = override.title or title, override.problem or problem
+    return severity, title, problem
+
+
+def contextual_severity(
+    base: Severity, node: object, language: Language, category: Category
+) -> tuple[Severity, str]:
+    """Raise severity in nested loops or request handlers, lower it in start-up code."""
+    fn = helpers.enclosing_function_node(node)
+    severity, reason = base, ""
+    if helpers.is_startup(fn, language):
+        severity, reason = base.lowered(), "runs once at start-up"
+    elif (depth := helpers.loop_depth(node, language)) >= 2:
+        severity, reason = base.raised(), f"inside {depth} nested loops: cost multiplies"
+    elif language is Language.GO and helpers.is_http_handler(fn):
+        severity, reason = base.raised(), "on a per-request path (HTTP handler)"
+    if category is Category.CORRECTNESS and severity is Severity.P0:
+        severity, reason = Severity.P1, "correctness findings are never ranked P0"
+    return severity, reason if severity is not base else ""
+
+
+def _finding(rule: Rule, m: Match, path: str) -> Finding:
+    node, language = m.node, m.language
+    rng = node.range()
+    severity, title, problem = _versioned(rule, m.version)
+    reason = ""
+    if rule.meta.context_severity:
+        severity, reason = contextual_severity(severity, node, language, rule.meta.category)
+    return Finding(
+        reviewer=REVIEWER,
+        rule=rule.id,
+        category=rule.meta.category,
+        severity=severity,
+        title=title,
+        problem=problem,
+        fix=rule.meta.fix,
+        impact=rule.meta.impact,
+        effort=rule.meta.effort,
+        risk=rule.meta.risk,
+        testing=rule.meta.testing,
+        location=Location(
+            path=path,
+            start_line=rng.start.line + 1,
+            end_line=rng.end.line + 1,
+            function=helpers.enclosing_function(node, language),
+            snippet=node.text()[:_SNIPPET_CHARS],
+        ),
+        severity_reason=reason,
+        references=rule.meta.references,
+    )
+
+
+def _parse_error(root: object, path: str) -> Diagnostic | None:
+    error = root.find(kind="ERROR")  # type: ignore[attr-defined]
+    if error is None:
+        return None
+    line = error.range().start.line + 1
+    return Diagnostic(
+        source=REVIEWER,
+        kind="parse-error",
+        message="syntax errors; rules ran on the parts that parsed",
+        path=path,
+        line=line,
+    )
+
+
+def _suppression_diagnostics(
+    path: str, suppressions: list[Suppression], used: set[int], rule_ids: set[str]
+) -> list[Diagnostic]:
+    out = []
+    for item in suppressions:
+        if not item.reason:
+            out.append(Diagnostic(source=REVIEWER, kind="suppression-without-reason", path=path,
+                                  line=item.line, message="perfaudit:ignore without `-- reason`"))
+        if item.line not in used and item.rules & rule_ids:
+            out.append(Diagnostic(source=REVIEWER, kind="unused-suppression", path=path,
+                                  line=item.line, message="suppression matched no finding"))
+    return out
+
+
+def scan_source(
+    path: str,
+    source: str,
+    language: Language,
+    rules: Sequence[Rule],
+    version: str | None = None,
+) -> ScanResult:
+    """Run ``rules`` over one file's text; findings are sorted by line then rule."""
+    parsed_version = parse_version(version) if version else None
+    candidates = [r for r in rules if r.language is language and version_applies(r, parsed_version)]
+    candidates = prefilter(candidates, source)
+    if not candidates:
+        return ScanResult()
+    root = SgRoot(source, str(language)).root()
+    suppressions = find_suppressions(source)
+    findings: list[Finding] = []
+    used: set[int] = set()
+    for rule in candidates:
+        for node in root.find_all(dict(rule.matcher)):  # type: ignore[call-overload]
+            m = Match(node, root, source, path, language, parsed_version)
+            if rule.check is not None and not rule.check(m):
+                continue
+            finding = _finding(rule, m, path)
+            hit = covering(suppressions, rule.id, finding.location.start_line)
+            if hit is not None:
+                used.add(hit.line)
+                continue
+            findings.append(finding)
+    diagnostics = _suppression_diagnostics(path, suppressions, used, {r.id for r in candidates})
+    if (error := _parse_error(root, path)) is not None:
+        diagnostics.append(error)
+    findings = _dedupe_same_span(findings)
+    findings.sort(key=lambda f: (f.location.start_line, f.rule or "", f.location.end_line))
+    return ScanResult(findings=tuple(findings), diagnostics=tuple(diagnostics))
+
+
+def _dedupe_same_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, start line): nested matches of one rule report once."""
+    seen: dict[tuple[str | None, int], Finding] = {}
+    for finding in findings:
+        key = (finding.rule, finding.location.start_line)
+        kept = seen.get(key)
+        if kept is None or finding.location.end_line > kept.location.end_line:
+            seen[key] = finding
+    return list(seen.values())
+

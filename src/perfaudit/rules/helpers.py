@@ -1,0 +1,163 @@
+"""Syntax-tree helpers shared by the engine and by rules' ``check.py`` predicates (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from perfaudit.model import Language
+
+Node = Any  # ast_grep_py.SgNode; kept loose so check.py files need no stub package
+
+FUNCTION_KINDS = {
+    Language.GO: frozenset({"function_declaration", "method_declaration", "func_literal"}),
+    Language.PYTHON: frozenset({"function_definition", "lambda"}),
+}
+NAMED_FUNCTION_KINDS = frozenset({"function_declaration", "method_declaration", "function_definition"})
+LOOP_KINDS = {
+    Language.GO: frozenset({"for_statement"}),
+    Language.PYTHON: frozenset(
+        {
+            "for_statement",
+            "while_statement",
+            "list_comprehension",
+            "set_comprehension",
+            "dictionary_comprehension",
+            "generator_expression",
+        }
+    ),
+}
+_TYPE_PARAMS = re.compile(r"\[.*\]$")
+
+
+def ancestors_in_function(node: Node, language: Language) -> Iterator[Node]:
+    """Ancestors of ``node`` up to, not including, the nearest function or closure."""
+    stop = FUNCTION_KINDS[language]
+    for ancestor in node.ancestors():
+        if ancestor.kind() in stop:
+            return
+        yield ancestor
+
+
+def loop_depth(node: Node, language: Language) -> int:
+    """How many loops enclose ``node`` within its own function or closure."""
+    loops = LOOP_KINDS[language]
+    return sum(1 for ancestor in ancestors_in_function(node, language) if ancestor.kind() in loops)
+
+
+def in_loop(node: Node, language: Language) -> bool:
+    """Whether ``node`` runs once per iteration of a loop in its own function."""
+    return loop_depth(node, language) > 0
+
+
+def enclosing_function_node(node: Node) -> Node | None:
+    """The nearest named function or method declaration around ``node``."""
+    for ancestor in node.ancestors():
+        if ancestor.kind() in NAMED_FUNCTION_KINDS:
+            return ancestor
+    return None
+
+
+def _go_receiver_type(method: Node) -> str:
+    receiver = method.field("receiver")
+    if receiver is None:
+        return ""
+    for param in receiver.named_children():
+        type_node = param.field("type")
+        if type_node is None:
+            continue
+        text = _TYPE_PARAMS.sub("", type_node.text().replace(" ", ""))
+        return f"({text})" if text.startswith("*") else text
+    return ""
+
+
+def _python_qualname(fn: Node) -> str:
+    scopes = {"class_definition", "function_definition"}
+    parts = [_name_of(fn)]
+    parts.extend(_name_of(a) for a in fn.ancestors() if a.kind() in scopes)
+    return ".".join(reversed(parts))
+
+
+def _name_of(node: Node) -> str:
+    name = node.field("name")
+    return name.text() if name is not None else "?"
+
+
+def function_name(fn: Node, language: Language) -> str:
+    """Display name of a function node: ``(*Runner).runTest``, ``Parser.parse``, ``main``."""
+    if language is Language.GO and fn.kind() == "method_declaration":
+        receiver = _go_receiver_type(fn)
+        return f"{receiver}.{_name_of(fn)}" if receiver else _name_of(fn)
+    if language is Language.PYTHON:
+        return _python_qualname(fn)
+    return _name_of(fn)
+
+
+def enclosing_function(node: Node, language: Language) -> str | None:
+    """Display name of the named function around ``node``, or None at top level."""
+    fn = enclosing_function_node(node)
+    return function_name(fn, language) if fn is not None else None
+
+
+def parameters_text(fn: Node) -> str:
+    """The source text of a function's parameter list ("" when it has none)."""
+    params = fn.field("parameters")
+    return params.text() if params is not None else ""
+
+
+def is_http_handler(fn: Node | None) -> bool:
+    """Whether a Go function takes an ``http.ResponseWriter`` (runs once per request)."""
+    return fn is not None and "http.ResponseWriter" in parameters_text(fn)
+
+
+def is_startup(fn: Node | None, language: Language) -> bool:
+    """Whether a function runs once per process: Go ``main``/``init``, Python ``main``."""
+    if fn is None:
+        return False
+    name = _name_of(fn)
+    if language is Language.GO:
+        return fn.kind() == "function_declaration" and name in {"main", "init"}
+    return name == "main"
+
+
+def identifiers(node: Node) -> set[str]:
+    """Every identifier spelled inside ``node``."""
+    kinds = ("identifier", "field_identifier", "type_identifier", "package_identifier")
+    found: set[str] = set()
+    for kind in kinds:
+        found.update(child.text() for child in node.find_all(kind=kind))
+    if node.kind() in kinds:
+        found.add(node.text())
+    return found
+
+
+def loop_ancestors(node: Node, language: Language) -> list[Node]:
+    """The loops around ``node`` within its own function, innermost first."""
+    loops = LOOP_KINDS[language]
+    return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
+
+
+def assigned_in(scope: Node, names: set[str]) -> bool:
+    """Whether any of ``names`` is assigned or declared anywhere inside ``scope``."""
+    kinds = ("assignment_statement", "short_var_declaration", "var_spec", "range_clause",
+             "assignment", "augmented_assignment", "for_statement", "inc_statement")
+    for kind in kinds:
+        for stmt in scope.find_all(kind=kind):
+            left = stmt.field("left") or stmt.field("name")
+            if left is None and kind == "for_statement":
+                left = stmt.field("left")
+            if left is not None and identifiers(left) & names:
+                return True
+    return False
+
+
+def is_loop_invariant(expr: Node, loop: Node) -> bool:
+    """Whether ``expr`` uses no name that ``loop`` (header or body) assigns.
+
+    Go's range clause and three-clause header count as assignments, as do Python's
+    ``for`` targets. Calls on other values are assumed pure, which is what makes the
+    check useful and occasionally wrong (documented per rule).
+    """
+    used = identifiers(expr)
+    return not assigned_in(loop, used)

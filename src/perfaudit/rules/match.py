@@ -1,0 +1,24 @@
+"""What a rule's ``check.py`` predicate receives for each syntactic match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from perfaudit.model import Language
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One ast-grep match with the context a pure predicate may need.
+
+    ``node`` and ``root`` are ``ast_grep_py.SgNode`` values; ``version`` is the target's
+    language version as a tuple (``(1, 22)``) or None when the repository does not say.
+    """
+
+    node: Any
+    root: Any
+    source: str
+    path: str
+    language: Language
+    version: tuple[int, ...] | None
