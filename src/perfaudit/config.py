@@ -32,6 +32,7 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     reviewers: tuple[str, ...] = ("rules",)
     preview: bool = False
+    database: str = ".perfaudit/perfaudit.db"
 
 
 _FILE_KEYS = {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)}
