@@ -242,6 +242,32 @@ class AuditInfo:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BenchmarkMetric:
+    """One benchmark's measurement in one unit at two revisions (median and 95 % interval)."""
+
+    benchmark: str
+    unit: str
+    before: float | None = None
+    after: float | None = None
+    before_interval: tuple[float, float] | None = None
+    after_interval: tuple[float, float] | None = None
+    delta_pct: float | None = None
+    p_value: float | None = None
+    significant: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HotFunction:
+    """A function's share of a profile, and the findings that sit in it."""
+
+    name: str
+    path: str = ""
+    flat: float = 0.0
+    cumulative: float = 0.0
+    findings: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """The whole result of an audit: what every renderer and the store receive."""
 
@@ -249,3 +275,6 @@ class Report:
     audit: AuditInfo
     findings: tuple[ConsolidatedFinding, ...] = ()
     actions: tuple[Action, ...] = ()
+    metrics: tuple[BenchmarkMetric, ...] = ()
+    hot_functions: tuple[HotFunction, ...] = ()
+    profile_source: str = ""

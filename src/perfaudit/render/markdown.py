@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity
-from perfaudit.render import md_plan
+from perfaudit.render import md_plan, md_verify
 from perfaudit.render._text import cell, plural, source_link, span
 
 Section = Callable[[Report], list[str]]
@@ -158,7 +158,8 @@ def _method(report: Report) -> list[str]:
 
 SECTIONS: tuple[Section, ...] = (
     _title, _last_validated, _summary, _finding_tables, _disagreements,
-    md_plan.actions, md_plan.implementation_plan, _details, _method,
+    md_plan.actions, md_plan.implementation_plan, _details, md_verify.baseline,
+    md_verify.hottest, _method,
 )
 
 

@@ -51,8 +51,19 @@ def _result(finding: ConsolidatedFinding, index: int) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_VERSION: finding.fingerprint},
         "properties": {"number": finding.number, "severity": finding.severity.value,
                        "category": finding.category.value, "reviewers": list(finding.reviewers),
-                       "agreement": finding.agreement.value, "status": finding.status.value},
+                       "agreement": finding.agreement.value, "status": finding.status.value,
+                       **_evidence(finding)},
     }
+
+
+def _evidence(finding: ConsolidatedFinding) -> dict[str, Any]:
+    if not finding.evidence:
+        return {}
+    extra: dict[str, Any] = {"evidence": [{"kind": e.kind, "summary": e.summary, "detail": e.detail}
+                                          for e in finding.evidence]}
+    if finding.hotness is not None:
+        extra["hotness"] = finding.hotness
+    return extra
 
 
 def _notifications(report: Report) -> list[dict[str, Any]]:
