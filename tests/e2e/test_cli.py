@@ -23,7 +23,7 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 
 def test_missing_path_is_one_line_exit_2(capsys) -> None:
-    code, out, err = run_cli(["audit", "/no/such/path"], capsys)
+    code, _out, err = run_cli(["audit", "/no/such/path"], capsys)
     assert code == 2
     assert err.strip() == "perfaudit: no such path: /no/such/path"
 

@@ -83,7 +83,7 @@ def test_markdown_sections_in_order(report) -> None:
 
 
 def test_every_format_renders_deterministically(report) -> None:
-    for _name, (_file, render) in FORMATS.items():
+    for (_file, render) in FORMATS.values():
         assert render(report) == render(report)
 
 
