@@ -38,7 +38,29 @@ def median(values: Sequence[float]) -> float:
 
 
 def _binom_half_cdf(k: int, n: int) -> float:
+    if k < 0:
+        return 0.0
     return sum(math.comb(n, i) for i in range(k + 1)) / (1 << n)
+
+
+def _lower_rank(n: int, level: float) -> int:
+    """Largest k with ``2·P(B <= k) <= 1 - level`` for B ~ Bin(n, ½); -1 when there is none."""
+    tail = (1 - level) / 2
+    if n > 200:  # exact sums of binomial coefficients get slow; scipy is exact enough here
+        from scipy.stats import binom
+
+        k = int(binom.ppf(tail, n, 0.5))
+        while k >= 0 and float(binom.cdf(k, n, 0.5)) > tail:
+            k -= 1
+        return k
+    k, total, coefficient = -1, 0, 1
+    while k + 1 < n // 2:
+        total += coefficient
+        if total / (1 << n) > tail:
+            break
+        k += 1
+        coefficient = coefficient * (n - k) // (k + 1)
+    return k
 
 
 def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float, float, float]:
@@ -50,13 +72,14 @@ def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float
     """
     ordered = sorted(values)
     n = len(ordered)
-    best = 0
-    for k in range(n // 2):
-        if 1 - 2 * _binom_half_cdf(k, n) >= level:
-            best = k
-        else:
-            break
-    return ordered[best], ordered[n - 1 - best], 1 - 2 * _binom_half_cdf(best, n)
+    best = max(_lower_rank(n, level), 0)
+    if n > 200:
+        from scipy.stats import binom
+
+        confidence = 1 - 2 * float(binom.cdf(best, n, 0.5))
+    else:
+        confidence = 1 - 2 * _binom_half_cdf(best, n)
+    return ordered[best], ordered[n - 1 - best], confidence
 
 
 def min_interval_samples(level: float = 0.95) -> int:

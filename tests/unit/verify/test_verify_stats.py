@@ -95,3 +95,17 @@ def test_warnings_for_too_few_samples_and_noise() -> None:
                        {("A", "sec/op"): [2.0, 2.1, 2.2, 2.3]}, use_holm=False)
     assert holm_off.rows[0].significant
     assert not any("too few" in w for w in holm_off.warnings)
+
+
+def test_large_samples_use_the_normal_binomial_quickly() -> None:
+    low, high, confidence = stats.median_interval(list(range(100_000)))
+    assert (low, high) == (49689, 50310)
+    assert confidence == pytest.approx(0.95, abs=0.001)
+    # n = 50: the textbook ranks 18 and 33 (1-based).
+    assert stats.median_interval(list(range(50)))[:2] == (17, 32)
+
+
+def test_rounds_are_interleaved() -> None:
+    from perfaudit.verify.plan import schedule
+
+    assert schedule(3) == ["base", "head"] * 3
