@@ -90,6 +90,7 @@ def test_a_cpu_profile_escalates_the_hot_finding(capsys, go_repo, tmp_path) -> N
     assert by_number[1]["evidence"][-1]["summary"] == "not observed in profile — likely low impact"
     assert [f["number"] for f in doc["findings"]] == [2, 1]
     hot = {f["name"]: f for f in doc["functions"]}
-    assert hot["Dedupe"]["findings"] == [2] and hot["Dedupe"]["cumulative"] >= 0.5
+    assert hot["dedupe.Dedupe"]["findings"] == [2] and hot["dedupe.Dedupe"]["cumulative"] >= 0.5
+    assert hot["dedupe.Dedupe"]["file"] == "dedupe.go"
     report = (findings.parent / "verified" / "report.md").read_text(encoding="utf-8")
     assert "## Hottest functions" in report and "not observed in profile" in report

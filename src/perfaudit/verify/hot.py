@@ -24,6 +24,7 @@ class Heat:
     flat: float
     cumulative: float
     functions: tuple[FunctionCost, ...]
+    path: str = ""
 
 
 def short_name(name: str) -> str:
@@ -32,6 +33,11 @@ def short_name(name: str) -> str:
         tail = name.rsplit("/", 1)[-1]
         return tail.split(".", 1)[1] if "." in tail else tail
     return name
+
+
+def display_name(name: str) -> str:
+    """Import path dropped, package kept: ``github.com/x/pkg.(*T).m`` → ``pkg.(*T).m``."""
+    return name.rsplit("/", 1)[-1] if "/" in name and not name.startswith("<") else name
 
 
 def canonical(name: str) -> str:
@@ -82,4 +88,4 @@ def heat(finding: ConsolidatedFinding, profile: Profile) -> Heat | None:
         return None
     return Heat(flat=profile.share(sum(f.flat for f in found)),
                 cumulative=profile.share(max(f.cumulative for f in found)),
-                functions=tuple(found))
+                functions=tuple(found), path=finding.location.path)

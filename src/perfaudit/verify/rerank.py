@@ -13,7 +13,7 @@ from perfaudit.model import (
     Report,
     Severity,
 )
-from perfaudit.verify.hot import Heat, heat, short_name
+from perfaudit.verify.hot import Heat, display_name, heat, short_name
 from perfaudit.verify.profile import FunctionCost, Profile
 
 HOT_SHARE = 0.10
@@ -72,12 +72,15 @@ def _actions(actions: tuple[Action, ...], by_number: dict[int, ConsolidatedFindi
 
 def _hot_functions(profile: Profile, heats: dict[int, Heat], top: int) -> tuple[HotFunction, ...]:
     owners: dict[FunctionCost, list[int]] = {}
+    paths: dict[FunctionCost, str] = {}
     for number, found in heats.items():
         for fc in found.functions:
             owners.setdefault(fc, []).append(number)
+            paths[fc] = found.path
     ranked = sorted(profile.functions, key=lambda f: (-f.flat, -f.cumulative, f.name))[:top]
     ranked += [fc for fc in owners if fc not in ranked]
-    return tuple(HotFunction(name=short_name(fc.name), path=fc.file,
+    return tuple(HotFunction(name=display_name(fc.name),
+                             path=paths.get(fc) or "/".join(fc.file.split("/")[-2:]),
                              flat=profile.share(fc.flat), cumulative=profile.share(fc.cumulative),
                              findings=tuple(sorted(owners.get(fc, []))))
                  for fc in ranked if fc.flat or fc in owners)

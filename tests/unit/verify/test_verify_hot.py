@@ -91,7 +91,10 @@ def test_rerank_escalates_hot_lowers_unseen_and_reorders() -> None:
     assert by_number[1].evidence[-1].summary == "not observed in profile — likely low impact"
     assert [f.number for f in ranked.findings] == [2, 1]
     names = [h.name for h in ranked.hot_functions]
-    assert names[0] == "(*Runner).runTest" and "runtime.mallocgc" not in names[:1]
+    assert names[:2] == ["other.(*Runner).runTest", "pkg.(*Runner).runTest"]
+    assert "runtime.mallocgc" in names
+    assert [h.path for h in ranked.hot_functions[:2]] == ["other/runner.go", "pkg/runner.go"]
+    assert ranked.hot_functions[0].findings == ()
     assert next(h for h in ranked.hot_functions if h.findings == (2,)).cumulative == pytest.approx(0.31)
 
 
