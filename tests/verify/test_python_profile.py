@@ -121,3 +121,17 @@ def test_compare_pytest_benchmark_json(capsys, tmp_path) -> None:
     result = run_json(capsys, "compare", str(old), str(new))
     assert result["benchmarks"][0]["significant"] is True
     assert result["benchmarks"][0]["p_value"] == 2 / 252
+
+
+def test_compare_gzipped_pyperf_files(capsys, tmp_path) -> None:
+    import gzip
+
+    def doc(values: list[float]) -> bytes:
+        bench = {"metadata": {"name": "startup"}, "runs": [{"values": values}]}
+        return gzip.compress(json.dumps({"version": "1.0", "benchmarks": [bench]}).encode())
+
+    old, new = tmp_path / "old.json.gz", tmp_path / "new.json.gz"
+    old.write_bytes(doc([0.010, 0.011, 0.012, 0.013]))
+    new.write_bytes(doc([0.010, 0.011, 0.012, 0.013]))
+    code, out, _err = run_cli(capsys, "compare", str(old), str(new))
+    assert code == 0 and out.startswith("sec/op") and "startup  " in out and "~ (p=1.000" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,9 @@ def _finish(comparison: Comparison, labels: tuple[str, str], extra: dict[str, An
 
 def _read(path: Path) -> Samples:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+        text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return parse_any(text, str(path))
 
@@ -97,6 +99,7 @@ def _progress(step: int, total: int, side: str) -> None:
 @click.option("--bench", "bench_re", default=".", show_default=True,
               help="Go: -bench pattern.")
 @click.option("--benchtime", help="Go: -benchtime per benchmark (e.g. 200ms, 100x).")
+@click.option("--cpu", help="Go: -cpu list (GOMAXPROCS values, e.g. 1,4).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
               help="Seconds one round may take.")
 @click.option("--language", type=click.Choice([lang.value for lang in Language]),
@@ -112,6 +115,7 @@ def bench(packages: tuple[str, ...], base: str, head: str, repo: str, **opts: An
     commits = {BASE: resolve_revision(root, base), HEAD: resolve_revision(root, head)}
     options = BenchOptions(language=_language(root, opts.pop("language")), packages=packages,
                            bench=opts.pop("bench_re"), benchtime=opts.pop("benchtime"),
+                           cpu=opts.pop("cpu"),
                            count=opts.pop("count"), timeout_s=opts.pop("timeout"),
                            python=opts.pop("python_exe"), runner=opts.pop("runner"))
     samples = run_bench(root, commits, options, on_round=_progress)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from perfaudit.errors import UsageError
 from perfaudit.verify.plan import BenchOptions, first_error, go_command
+from perfaudit.verify.process import run
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,12 +35,8 @@ def find_go() -> str:
 def run_round(workdir: Path, options: BenchOptions,
               env: Mapping[str, str] | None = None) -> RoundResult:
     """``go test -run '^$' -bench … -benchmem -count 1`` in ``workdir``."""
-    command = [find_go(), *go_command(options)[1:]]
-    try:
-        done = subprocess.run(command, cwd=workdir, capture_output=True, text=True,
-                              timeout=options.timeout_s, env=dict(env) if env else None,
-                              check=False)
-    except subprocess.TimeoutExpired:
+    done = run([find_go(), *go_command(options)[1:]], workdir, options.timeout_s, env)
+    if done.timed_out:
         return RoundResult(error=f"timed out after {options.timeout_s:g} s")
     if done.returncode == 0:
         return RoundResult(output=done.stdout)

@@ -19,6 +19,7 @@ class BenchOptions:
     packages: tuple[str, ...] = ()
     bench: str = "."
     benchtime: str | None = None
+    cpu: str | None = None
     count: int = 5
     timeout_s: float = 600.0
     python: str = "python3"
@@ -35,6 +36,10 @@ def go_command(options: BenchOptions) -> list[str]:
     command = ["go", "test", "-run", "^$", "-bench", options.bench, "-benchmem", "-count", "1"]
     if options.benchtime:
         command += ["-benchtime", options.benchtime]
+    if options.cpu:
+        command += ["-cpu", options.cpu]
+    # go test's own limit, a little past ours, so that a hung benchmark dumps its stacks.
+    command += ["-timeout", f"{int(options.timeout_s) + 30}s"]
     return [*command, *(options.packages or ("./...",))]
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
 from perfaudit.verify.go import RoundResult
 from perfaudit.verify.plan import BenchOptions, first_error, python_command
+from perfaudit.verify.process import run
 
 
 def _env(workdir: Path, env: Mapping[str, str] | None) -> dict[str, str]:
@@ -25,12 +25,11 @@ def run_round(workdir: Path, options: BenchOptions, json_path: Path,
     json_path.unlink(missing_ok=True)
     command = python_command(options, str(json_path))
     try:
-        done = subprocess.run(command, cwd=workdir, capture_output=True, text=True,
-                              timeout=options.timeout_s, env=_env(workdir, env), check=False)
-    except subprocess.TimeoutExpired:
-        return RoundResult(error=f"timed out after {options.timeout_s:g} s")
+        done = run(command, workdir, options.timeout_s, _env(workdir, env))
     except OSError as exc:
         return RoundResult(error=f"cannot run {command[0]}: {exc.strerror}")
+    if done.timed_out:
+        return RoundResult(error=f"timed out after {options.timeout_s:g} s")
     if done.returncode == 5:
         return RoundResult(error="no benchmarks found (pytest collected nothing)")
     if done.returncode or not json_path.is_file():
