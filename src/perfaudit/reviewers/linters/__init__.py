@@ -1,0 +1,1 @@
+"""Adapters that run external linters and normalise their output into findings."""
