@@ -24,8 +24,14 @@ def agreement_of(found_by: int, saw_file: int) -> Agreement:
     return Agreement.ALL if found_by >= saw_file else Agreement.MAJORITY
 
 
+def _richness(finding: Finding) -> int:
+    return sum(1 for text in (finding.impact, finding.effort, finding.risk, finding.testing) if text)
+
+
 def _representative(members: list[Finding]) -> Finding:
-    return min(members, key=lambda f: (f.rule is None, f.severity.rank, sort_key(f)))
+    """The member whose text the report shows: a rule's finding, the most urgent, the fullest."""
+    return min(members, key=lambda f: (f.rule is None, f.severity.rank, -_richness(f),
+                                       sort_key(f)))
 
 
 def consolidate(

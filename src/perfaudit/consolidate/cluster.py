@@ -3,8 +3,9 @@
 Two findings from different reviewers match when they are in the same file and either
 their line ranges overlap (with ``LINE_SLACK`` lines of slack) or they share the
 enclosing function and the category (DESIGN §5). A cluster never holds two findings of
-one reviewer. When a finding could join several clusters, the best one wins: same rule,
-then same category, then the most similar title (difflib), then the nearest lines.
+one reviewer. Matches are clustered (union-find), best-fitting pairs first: same rule,
+then same category, then the most similar title (difflib), then the nearest lines, so
+when a finding could join several clusters the closest one wins.
 """
 
 from __future__ import annotations
@@ -47,40 +48,55 @@ def sort_key(finding: Finding) -> tuple[object, ...]:
             finding.problem, finding.fix, loc.snippet, finding.confidence, repr(finding))
 
 
-def _affinity(group: list[Finding], finding: Finding) -> tuple[int, int, float, int]:
-    """How well ``finding`` fits ``group``: larger is better."""
-    same_rule = int(finding.rule is not None and any(m.rule == finding.rule for m in group))
-    same_category = int(any(m.category == finding.category for m in group))
-    similarity = max(title_similarity(m.title, finding.title) for m in group)
-    distance = min(abs(m.location.start_line - finding.location.start_line) for m in group)
-    return same_rule, same_category, round(similarity, 6), -distance
+def affinity(a: Finding, b: Finding) -> tuple[int, int, float, int]:
+    """How well two matching findings fit together: larger is better."""
+    same_rule = int(a.rule is not None and a.rule == b.rule)
+    same_category = int(a.category == b.category)
+    similarity = round(title_similarity(a.title, b.title), 6)
+    return same_rule, same_category, similarity, -abs(a.location.start_line - b.location.start_line)
 
 
-def _home(candidates: list[list[Finding]], finding: Finding) -> list[Finding] | None:
-    qualified = [group for group in candidates
-                 if all(m.reviewer != finding.reviewer for m in group)
-                 and any(same_problem(m, finding) for m in group)]
-    if not qualified:
-        return None
-    # max() keeps the first of equals, and candidates are in a fixed order
-    return max(qualified, key=lambda group: _affinity(group, finding))
+def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
+    """Matching pairs (indices into ``ordered``), best fit first, ties in a fixed order."""
+    by_path: dict[str, list[int]] = {}
+    for index, finding in enumerate(ordered):
+        by_path.setdefault(finding.location.path, []).append(index)
+    scored = []
+    for indices in by_path.values():
+        for n, i in enumerate(indices):
+            scored.extend((affinity(ordered[i], ordered[j]), i, j) for j in indices[n + 1:]
+                          if same_problem(ordered[i], ordered[j]))
+    scored.sort(key=lambda item: (tuple(-x for x in item[0]), item[1], item[2]))
+    return [(i, j) for _score, i, j in scored]
 
 
 def cluster(findings: Sequence[Finding]) -> list[list[Finding]]:
     """Group findings into clusters, each with at most one finding per reviewer.
 
+    Matching pairs are joined best fit first (same rule, same category, similar title,
+    near lines), skipping a join that would put two findings of one reviewer together.
     Every input finding lands in exactly one cluster (duplicates included). Findings are
-    visited in ``sort_key`` order, so the result does not depend on the input order, and
+    put in ``sort_key`` order first, so the result does not depend on the input order, and
     clustering the members of the result again gives the same clusters.
     """
-    clusters: list[list[Finding]] = []
-    by_path: dict[str, list[list[Finding]]] = {}
-    for finding in sorted(findings, key=sort_key):
-        candidates = by_path.setdefault(finding.location.path, [])
-        home = _home(candidates, finding)
-        if home is None:
-            home = []
-            candidates.append(home)
-            clusters.append(home)
-        home.append(finding)
-    return clusters
+    ordered = sorted(findings, key=sort_key)
+    parent = list(range(len(ordered)))
+    reviewers = [{f.reviewer} for f in ordered]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(ordered):
+        ri, rj = root(i), root(j)
+        if ri == rj or reviewers[ri] & reviewers[rj]:
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        reviewers[keep] |= reviewers[gone]
+    groups: dict[int, list[Finding]] = {}
+    for index, finding in enumerate(ordered):
+        groups.setdefault(root(index), []).append(finding)
+    return list(groups.values())
