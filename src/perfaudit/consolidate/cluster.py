@@ -61,7 +61,7 @@ def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
     by_path: dict[str, list[int]] = {}
     for index, finding in enumerate(ordered):
         by_path.setdefault(finding.location.path, []).append(index)
-    scored = []
+    scored: list[tuple[tuple[int, int, float, int], int, int]] = []
     for indices in by_path.values():
         for n, i in enumerate(indices):
             scored.extend((affinity(ordered[i], ordered[j]), i, j) for j in indices[n + 1:]
