@@ -82,8 +82,9 @@ def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFi
 def _action(group: list[ConsolidatedFinding]) -> Action:
     lead = min(group, key=lambda f: (f.severity.rank, f.number))
     functions = {f.location.function for f in group}
-    where = lead.location.function if len(functions) == 1 and lead.location.function \
-        else lead.location.path
+    where = lead.location.path
+    if len(functions) == 1 and lead.location.function:
+        where = f"{lead.location.function} in {where}"
     numbers = tuple(sorted(f.number for f in group))
     refs = ", ".join(f"#{n}" for n in numbers)
     rationale = f"{lead.fix} Fixes {refs}." if lead.fix else f"Fixes {refs}."
