@@ -126,3 +126,28 @@ def test_sarif_and_html_written(audited: Path) -> None:
     assert len(sarif["runs"][0]["results"]) == 4
     html = (audited / "report.html").read_text()
     assert "4 unique findings across 3 categories" in html
+
+
+def test_severity_policy_option_and_config_key(make_repo, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = make_repo({"go.mod": "module m\n\ngo 1.22\n", "worker.go": RULE_EXAMPLE.read_text(),
+                      "perfaudit.toml": 'severity-policy = "majority"\n'})
+    monkeypatch.setitem(BUILTIN_REVIEWERS, "beta",
+                        lambda _n, _c: StandIn("beta", BETA[:1], {"worker.go"}))
+    args = ["audit", str(repo), "--reviewer", "rules,beta", "-j", "1", "--select",
+            "time-after-in-loop", "-f", "json"]
+    for extra, reason in (([], "1 of 2 votes (policy: majority, ties go up)"),
+                          (["--severity-policy", "max"], "most urgent of 2 votes (policy: max)")):
+        out = tmp_path / f"out{len(extra)}"
+        result = CliRunner().invoke(cli, [*args, "-o", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "findings.json").read_text())
+        [split] = [f for f in data["findings"] if len(f["severity_votes"]) == 2]
+        assert (split["severity"], split["resolution"]) == ("P1", reason)
+
+
+def test_bad_severity_policy_in_config_is_a_usage_error(make_repo) -> None:  # type: ignore[no-untyped-def]
+    repo = make_repo({"a.go": "package a\n", "perfaudit.toml": 'severity-policy = "loudest"\n'})
+    result = CliRunner().invoke(cli, ["audit", str(repo), "-o", str(repo / "out")])
+    assert result.exit_code != 0
+    assert "severity_policy" in str(result.exception) or "severity_policy" in result.output
