@@ -99,8 +99,16 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
-def audit(path: str, config_file: Path | None, **flags: Any) -> None:
+@click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
+@click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
+          **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
+    from perfaudit.cli import track_cmd
+    from perfaudit.track.service import finish_audit, save
+
+    if baseline and new_from_rev:
+        raise UsageError("--baseline and --new-from-rev exclude each other")
     root = resolve_root(path)
     overrides = {**flags, "formats": _split(flags["formats"]), "select": _split(flags["select"]),
                  "ignore": _split(flags["ignore"]), "reviewers": _split(flags["reviewers"])}
@@ -108,9 +116,12 @@ def audit(path: str, config_file: Path | None, **flags: Any) -> None:
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
         report = run_audit(root, config, hooks)
+        report = finish_audit(report, root, config, hooks, baseline=baseline, new_from_rev=new_from_rev)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
+    warning = save(report, root, config)
     _print_summary(report, written)
+    track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on))
 
 
