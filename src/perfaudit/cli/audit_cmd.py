@@ -105,7 +105,7 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
           **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
     from perfaudit.cli import track_cmd
-    from perfaudit.track.service import finish_audit, save
+    from perfaudit.track.service import finish_audit, prepare_baseline, save
 
     if baseline and new_from_rev:
         raise UsageError("--baseline and --new-from-rev exclude each other")
@@ -115,8 +115,9 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
     config = load_config(root, config_file, overrides)
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
+        known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev)
         report = run_audit(root, config, hooks)
-        report = finish_audit(report, root, config, hooks, baseline=baseline, new_from_rev=new_from_rev)
+        report = finish_audit(report, root, hooks.clock().date(), known)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
     warning = save(report, root, config)

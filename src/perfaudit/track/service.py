@@ -53,7 +53,8 @@ def with_triage(report: Report, root: Path, today: date) -> Report:
     return apply_triage(report, read_triage(root), today)
 
 
-_OUTPUTS_IGNORE = "# perfaudit outputs; only the triage decisions are committed\n*\n!.gitignore\n!triage.toml\n"
+_OUTPUTS_IGNORE = ("# perfaudit outputs; only the triage decisions are committed\n"
+                   "*\n!.gitignore\n!triage.toml\n")
 
 
 def _ignore_outputs(root: Path) -> None:
@@ -67,13 +68,13 @@ def save(report: Report, root: Path, config: Config, files_root: Path | None = N
     """Save ``report`` to the history of ``root``; a warning line when that fails, else None."""
     paths = {f.location.path for f in (*report.findings, *report.triaged)}
     try:
-        _ignore_outputs(root)
         conn = store_for(root, config)
         try:
             digests = history.file_digests(files_root or root, sorted(paths))
             history.save_audit(conn, report, settings_of(config), digests)
         finally:
             conn.close()
+        _ignore_outputs(root)
     except (PerfauditError, sqlite3.Error, OSError) as exc:
         return f"audit not saved to history: {exc}"
     return None
@@ -200,15 +201,24 @@ def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks) -> tuple
     return base, known_prints(report)
 
 
-def finish_audit(report: Report, root: Path, config: Config, hooks: Hooks, *,
-                 baseline: str | None = None, new_from_rev: str | None = None) -> Report:
-    """Apply triage decisions, then hide what the baseline (audit, file or revision) knew."""
-    from perfaudit.track.baseline import apply_baseline
-
-    report = with_triage(report, root, hooks.clock().date())
+def prepare_baseline(root: Path, config: Config, hooks: Hooks, *, baseline: str | None = None,
+                     new_from_rev: str | None = None) -> tuple[str, frozenset[str]] | None:
+    """The label and fingerprints of the requested baseline (audit id, file or revision)."""
     if baseline:
-        return apply_baseline(report, baseline_prints(root, config, baseline), baseline)
+        return baseline, baseline_prints(root, config, baseline)
     if new_from_rev:
         base, prints = revision_prints(root, config, new_from_rev, hooks)
-        return apply_baseline(report, prints, f"{new_from_rev} (merge-base {base[:12]})")
-    return report
+        return f"{new_from_rev} (merge-base {base[:12]})", prints
+    return None
+
+
+def finish_audit(report: Report, root: Path, today: date,
+                 baseline: tuple[str, frozenset[str]] | None) -> Report:
+    """Apply triage decisions, then hide what the baseline knew."""
+    from perfaudit.track.baseline import apply_baseline
+
+    report = with_triage(report, root, today)
+    if baseline is None:
+        return report
+    label, prints = baseline
+    return apply_baseline(report, prints, label)
