@@ -167,6 +167,8 @@ def test_revalidation_baseline_and_triage_across_two_revisions(repo: Path, tmp_p
     assert (block["still_present"], block["partial"], block["fixed"], block["unknown"]) == (1, 1, 1, 1)
     report_md = (tmp_path / "rv" / "report.md").read_text(encoding="utf-8")
     assert "Last validated:" in report_md and "| Status |" in report_md
+    listed = json.loads(perfaudit("history", str(repo), "--format", "json"))
+    assert listed[0]["last_validated"]["partial"] == 1
 
     for fresh in (False, True):  # reuse the stored audit of A, then audit A in a worktree
         if fresh:

@@ -45,6 +45,8 @@ def test_revalidate_without_history_is_a_usage_error(repo: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "revalidate", str(repo))
     assert code == 2 and err.count("\n") == 1 and "no stored audit" in err
+    assert not (repo / ".perfaudit").exists()
+    assert run(capsys, "audit", str(repo), "-f", "json")[0] == 0
     code, _, err = run(capsys, "revalidate", str(repo), "--audit", "nope")
     assert code == 2 and "no stored audit with id nope" in err
 

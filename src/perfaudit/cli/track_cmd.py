@@ -12,7 +12,7 @@ import click
 from perfaudit.cli import _console
 from perfaudit.config import load_config
 from perfaudit.errors import UsageError
-from perfaudit.model import Report, Triage, TriageState, TriageStatus
+from perfaudit.model import Report, Revalidation, Triage, TriageState, TriageStatus
 from perfaudit.pipeline import resolve_root
 from perfaudit.store import history
 from perfaudit.track import service, triage
@@ -34,6 +34,13 @@ def print_tracking(report: Report, warning: str | None) -> None:
         _console.error(warning)
 
 
+def _validated(rv: Revalidation | None) -> dict[str, object] | None:
+    if rv is None:
+        return None
+    return {"date": rv.validated_at, "still_present": rv.still_present, "partial": rv.partial,
+            "fixed": rv.fixed, "unknown": rv.unknown}
+
+
 @click.command("history")
 @click.argument("path", default=".")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -43,16 +50,19 @@ def history_command(path: str, fmt: str, config_file: Path | None) -> None:
     """List the stored audits of PATH, newest first."""
     root = resolve_root(path)
     config = load_config(root, config_file, {})
-    conn = service.store_for(root, config)
-    try:
-        rows = history.list_audits(conn, str(root))
-    finally:
-        conn.close()
+    rows: list[history.AuditRow] = []
+    if service.has_store(root, config):
+        conn = service.store_for(root, config)
+        try:
+            rows = history.list_audits(conn, str(root))
+        finally:
+            conn.close()
     out = _console.stdout
     if fmt == "json":
         doc = [{"id": r.id, "date": r.started, "commit": r.commit, "reviewers": list(r.reviewers),
                 "counts": r.counts, "hidden_by_baseline": r.hidden_by_baseline,
-                "triaged": r.triaged} for r in rows]
+                "triaged": r.triaged, "last_validated": _validated(r.last_validated)}
+               for r in rows]
         out.print(json.dumps(doc, indent=2), markup=False)
         return
     if not rows:
@@ -61,8 +71,11 @@ def history_command(path: str, fmt: str, config_file: Path | None) -> None:
     for r in rows:
         counts = "  ".join(f"{sev}: {n}" for sev, n in r.counts.items())
         commit = (r.commit or "no commit")[:12]
-        out.print(f"{r.id}  {r.started}  {commit:<12}  {','.join(r.reviewers):<16}  {counts}",
-                  markup=False)
+        line = f"{r.id}  {r.started}  {commit:<12}  {','.join(r.reviewers):<16}  {counts}"
+        if (rv := r.last_validated) is not None:
+            line += (f"  (validated {rv.validated_at[:10]}: {rv.still_present} still present, "
+                     f"{rv.partial} partial, {rv.fixed} fixed, {rv.unknown} unknown)")
+        out.print(line, markup=False)
 
 
 @click.command()
@@ -83,6 +96,7 @@ def revalidate(path: str, audit_id: str | None, output: str | None, config_file:
     assert rv is not None
     out_dir = Path(output) if output else root / ".perfaudit" / "revalidations" / rv.audit_id
     written = write_reports(report, out_dir, config.formats)
+    warning = service.save_revalidation(report, root, config)
     out = _console.stdout
     out.print(f"Last validated: {rv.validated_at[:10]} — {rv.still_present} still present, "
               f"{rv.partial} partial, {rv.fixed} fixed, {rv.unknown} unknown (audit {rv.audit_id})",
@@ -93,12 +107,16 @@ def revalidate(path: str, audit_id: str | None, output: str | None, config_file:
                   f"{finding.title}", markup=False)
     for written_path in written:
         out.print(f"Wrote {written_path}", markup=False)
+    if warning:
+        _console.error(warning)
 
 
 def _describe(root: Path, fingerprint: str) -> tuple[str | None, str | None, str]:
     """Rule, path and title of ``fingerprint`` in the latest stored audit, when known."""
     try:
         config = load_config(root, None, {})
+        if not service.has_store(root, config):
+            return None, None, ""
         conn = service.store_for(root, config)
     except UsageError:
         return None, None, ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from perfaudit.model import Report, Severity
+from perfaudit.model import Report, Revalidation, Severity
 from perfaudit.render.json import REPORT_ADAPTER
 from perfaudit.store.db import transaction
 
@@ -28,6 +28,7 @@ class AuditRow:
     counts: dict[str, int]
     hidden_by_baseline: int = 0
     triaged: int = 0
+    last_validated: Revalidation | None = None
 
 
 def file_digests(root: Path, paths: Iterable[str]) -> dict[str, str]:
@@ -69,11 +70,36 @@ def save_audit(conn: sqlite3.Connection, report: Report, settings: Mapping[str, 
                          [(audit.id, path, digest) for path, digest in sorted(digests.items())])
 
 
-def _row(row: sqlite3.Row) -> AuditRow:
+def save_revalidation(conn: sqlite3.Connection, report: Report, commit: str | None) -> None:
+    """Record a re-validation (its counts and the report with statuses) of a stored audit."""
+    rv = report.audit.revalidation
+    if rv is None:
+        raise ValueError("report carries no revalidation")
+    document = REPORT_ADAPTER.dump_json(report).decode("utf-8")
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO revalidations (audit_id, validated_at, commit_sha, still_present, partial,"
+            " fixed, unknown, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (rv.audit_id, rv.validated_at, commit, rv.still_present, rv.partial, rv.fixed,
+             rv.unknown, document))
+
+
+def _last_validated(conn: sqlite3.Connection, audit_id: str) -> Revalidation | None:
+    row = conn.execute("SELECT * FROM revalidations WHERE audit_id = ?"
+                       " ORDER BY validated_at DESC, rowid DESC LIMIT 1", (audit_id,)).fetchone()
+    if row is None:
+        return None
+    return Revalidation(audit_id=audit_id, validated_at=row["validated_at"],
+                        still_present=row["still_present"], partial=row["partial"],
+                        fixed=row["fixed"], unknown=row["unknown"])
+
+
+def _row(conn: sqlite3.Connection, row: sqlite3.Row) -> AuditRow:
     return AuditRow(id=row["id"], target=row["target"], commit=row["commit_sha"],
                     started=row["started"], reviewers=tuple(json.loads(row["reviewers"])),
                     counts={"P0": row["p0"], "P1": row["p1"], "P2": row["p2"]},
-                    hidden_by_baseline=row["hidden_by_baseline"], triaged=row["triaged"])
+                    hidden_by_baseline=row["hidden_by_baseline"], triaged=row["triaged"],
+                    last_validated=_last_validated(conn, row["id"]))
 
 
 def list_audits(conn: sqlite3.Connection, target: str | None = None) -> list[AuditRow]:
@@ -83,7 +109,7 @@ def list_audits(conn: sqlite3.Connection, target: str | None = None) -> list[Aud
     if target is not None:
         sql, args = sql + " WHERE target = ?", (target,)
     rows = conn.execute(sql + " ORDER BY started DESC, rowid DESC", args).fetchall()
-    return [_row(row) for row in rows]
+    return [_row(conn, row) for row in rows]
 
 
 def load_report(conn: sqlite3.Connection, audit_id: str) -> Report | None:

@@ -70,6 +70,20 @@ ALTER TABLE audits ADD COLUMN hidden_by_baseline INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audits ADD COLUMN triaged INTEGER NOT NULL DEFAULT 0;
 """))
 
+migration(Migration(name="0004-revalidations", sql="""
+CREATE TABLE revalidations (
+    audit_id TEXT NOT NULL REFERENCES audits (id) ON DELETE CASCADE,
+    validated_at TEXT NOT NULL,
+    commit_sha TEXT,
+    still_present INTEGER NOT NULL,
+    partial INTEGER NOT NULL,
+    fixed INTEGER NOT NULL,
+    unknown INTEGER NOT NULL,
+    report TEXT NOT NULL
+);
+CREATE INDEX revalidations_audit ON revalidations (audit_id, validated_at);
+"""))
+
 
 def _ensure_ledger(conn: sqlite3.Connection) -> set[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS perfaudit_migrations "

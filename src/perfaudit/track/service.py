@@ -80,6 +80,26 @@ def save(report: Report, root: Path, config: Config, files_root: Path | None = N
     return None
 
 
+def save_revalidation(report: Report, root: Path, config: Config) -> str | None:
+    """Record a re-validation in the history of ``root``; a warning line when that fails."""
+    from perfaudit import gitinfo
+
+    try:
+        conn = store_for(root, config)
+        try:
+            history.save_revalidation(conn, report, gitinfo.head_commit(root))
+        finally:
+            conn.close()
+    except (PerfauditError, sqlite3.Error, OSError) as exc:
+        return f"re-validation not saved to history: {exc}"
+    return None
+
+
+def has_store(root: Path, config: Config) -> bool:
+    """Whether ``root`` has a history database yet (reading must not create one)."""
+    return database_path(root, config.database).is_file()
+
+
 def _review(reviewer: Reviewer, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
     try:
         return reviewer.review(files, ctx)
@@ -133,6 +153,8 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
 
 def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Hooks) -> Report:
     """Re-validate ``audit_id`` (default: the latest audit of ``root``) against the tree now."""
+    if not has_store(root, config):
+        raise UsageError(f"no stored audit of {root} (run `perfaudit audit` first)")
     conn = store_for(root, config)
     try:
         if audit_id is None:
