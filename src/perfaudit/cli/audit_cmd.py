@@ -101,8 +101,10 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
 @click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
 @click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+@click.option("--history/--no-history", "keep_history", default=True,
+              help="Save the audit to the history database [default: on].")
 def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
-          **flags: Any) -> None:
+          keep_history: bool, **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
     from perfaudit.cli import track_cmd
     from perfaudit.track.service import finish_audit, prepare_baseline, save
@@ -115,12 +117,13 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
     config = load_config(root, config_file, overrides)
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
-        known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev)
+        known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
+                                 keep_history=keep_history)
         report = run_audit(root, config, hooks)
         report = finish_audit(report, root, hooks.clock().date(), known)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
-    warning = save(report, root, config)
+    warning = save(report, root, config) if keep_history else None
     _print_summary(report, written)
     track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on))

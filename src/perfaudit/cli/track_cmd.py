@@ -14,6 +14,7 @@ from perfaudit.config import load_config
 from perfaudit.errors import UsageError
 from perfaudit.model import Report, Revalidation, Triage, TriageState, TriageStatus
 from perfaudit.pipeline import resolve_root
+from perfaudit.render import FORMATS
 from perfaudit.store import history
 from perfaudit.track import service, triage
 
@@ -83,13 +84,19 @@ def history_command(path: str, fmt: str, config_file: Path | None) -> None:
 @click.option("--audit", "audit_id", help="Stored audit to re-validate [default: the latest].")
 @click.option("-o", "--output", help="Directory for the reports "
               "[default: PATH/.perfaudit/revalidations/ID].")
+@click.option("-f", "--format", "formats", multiple=True,
+              help="Report formats, comma-separated: md, json, sarif [default: all].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file (TOML).")
-def revalidate(path: str, audit_id: str | None, output: str | None, config_file: Path | None) -> None:
+def revalidate(path: str, audit_id: str | None, output: str | None, formats: tuple[str, ...],
+               config_file: Path | None) -> None:
     """Check which findings of an earlier audit are still present in PATH."""
-    from perfaudit.cli.audit_cmd import write_reports
+    from perfaudit.cli.audit_cmd import _split, write_reports
 
     root = resolve_root(path)
-    config = load_config(root, config_file, {})
+    config = load_config(root, config_file, {"formats": _split(formats)})
+    bad = sorted(set(config.formats) - set(FORMATS))
+    if bad:
+        raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")
     with _console.progress_hooks(_console.interactive()) as hooks:
         report = service.run_revalidation(root, config, audit_id, hooks)
     rv = report.audit.revalidation

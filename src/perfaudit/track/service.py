@@ -204,7 +204,8 @@ def baseline_prints(root: Path, config: Config, spec: str) -> frozenset[str]:
     return known_prints(report)
 
 
-def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks) -> tuple[str, frozenset[str]]:
+def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks,
+                    keep_history: bool = True) -> tuple[str, frozenset[str]]:
     """The merge-base of ``rev`` and HEAD, and the fingerprints an audit of it finds.
 
     A stored complete audit of that commit is reused; otherwise the commit is audited in a
@@ -216,7 +217,8 @@ def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks) -> tuple
     def run(tree: Path) -> Report:
         report = run_audit(tree, config, hooks)
         report = replace(report, audit=replace(report.audit, target=str(root)))
-        save(report, root, config, files_root=tree)
+        if keep_history:
+            save(report, root, config, files_root=tree)
         return report
 
     base, report = audit_of_revision(root, rev, lambda c: _stored_audit(root, config, c), run)
@@ -224,12 +226,13 @@ def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks) -> tuple
 
 
 def prepare_baseline(root: Path, config: Config, hooks: Hooks, *, baseline: str | None = None,
-                     new_from_rev: str | None = None) -> tuple[str, frozenset[str]] | None:
+                     new_from_rev: str | None = None, keep_history: bool = True,
+                     ) -> tuple[str, frozenset[str]] | None:
     """The label and fingerprints of the requested baseline (audit id, file or revision)."""
     if baseline:
         return baseline, baseline_prints(root, config, baseline)
     if new_from_rev:
-        base, prints = revision_prints(root, config, new_from_rev, hooks)
+        base, prints = revision_prints(root, config, new_from_rev, hooks, keep_history)
         return f"{new_from_rev} (merge-base {base[:12]})", prints
     return None
 
