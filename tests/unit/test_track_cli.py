@@ -82,3 +82,9 @@ def test_revision_flags_need_git_and_exclude_each_other(
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     code, _, err = run(capsys, "audit", str(repo), "--new-from-rev", "--upload-pack=x")
     assert code == 2 and "not a revision" in err
+
+
+def test_no_history_writes_no_database(repo: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "audit", str(repo), "--no-history", "-o", str(tmp_path / "out"))[0] == 0
+    assert not (repo / ".perfaudit").exists()
