@@ -100,3 +100,12 @@ def test_a_failure_to_save_is_one_warning(tmp_path: Path) -> None:
     assert warning is not None and warning.startswith("audit not saved to history:")
     assert save(report(), tmp_path, Config()) is None
     assert (tmp_path / ".perfaudit" / ".gitignore").is_file()
+
+
+def test_replay_uses_the_earlier_finding_settings_only() -> None:
+    from perfaudit.track.service import replay_config, settings_of
+
+    earlier = settings_of(Config(select=("allocation",), jobs=4, reviewers=("rules", "x")))
+    now = replay_config(Config(jobs=1), earlier)
+    assert (now.select, now.reviewers, now.jobs) == (("allocation",), ("rules", "x"), 1)
+    assert replay_config(Config(jobs=2), {"select": 5}) == Config(jobs=2)

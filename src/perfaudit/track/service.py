@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from perfaudit.config import Config
 from perfaudit.consolidate import consolidate
@@ -40,7 +40,10 @@ def replay_config(config: Config, settings: dict[str, Any]) -> Config:
     known = {f.name for f in fields(Config)}
     merged = {**settings_of(config), **{k: v for k, v in settings.items()
                                         if k in _REPLAYED and k in known}}
-    return _CONFIG_ADAPTER.validate_python(merged)
+    try:
+        return _CONFIG_ADAPTER.validate_python(merged)
+    except ValidationError:
+        return config  # settings from an incompatible version: audit as configured now
 
 
 def store_for(root: Path, config: Config) -> sqlite3.Connection:
@@ -138,13 +141,16 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
                                max_file_bytes=config.max_file_bytes, exclude=config.exclude)
     ctx = ReviewContext(root=root, config=config, versions=detect_versions(root),
                         progress=hooks.progress)
-    results, carried = [], {}
+    plan = []
+    carried: dict[str, frozenset[str]] = {}
     for reviewer in _panel([r.name for r in earlier.audit.reviewers], config):
         files = list(discovery.files)
         if not rereviews_everything(reviewer):
             carried[reviewer.name] = frozenset(f.path for f in files if f.path not in changed)
             files = [f for f in files if f.path in changed]
-        results.append(_review(reviewer, files, ctx))
+        plan.append((reviewer, files))
+    hooks.on_start(sum(len(files) for _, files in plan))
+    results = [_review(reviewer, files, ctx) for reviewer, files in plan]
     found = [f for result in results for f in result.findings]
     coverage = {result.run.name: result.reviewed for result in results}
     return CurrentState(findings=consolidate(found, coverage), reviewed=coverage,
