@@ -109,3 +109,13 @@ def test_replay_uses_the_earlier_finding_settings_only() -> None:
     now = replay_config(Config(jobs=1), earlier)
     assert (now.select, now.reviewers, now.jobs) == (("allocation",), ("rules", "x"), 1)
     assert replay_config(Config(jobs=2), {"select": 5}) == Config(jobs=2)
+
+
+def test_a_migration_applied_meanwhile_by_another_process_is_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfaudit.store import migrations
+
+    open_store(tmp_path / "perfaudit.db").close()
+    conn = connect(tmp_path / "perfaudit.db")
+    monkeypatch.setattr(migrations, "_ensure_ledger", lambda _conn: set())
+    assert migrate(conn) == []

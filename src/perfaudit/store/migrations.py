@@ -103,12 +103,19 @@ def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
         if step.name in applied:
             continue
         with transaction(conn):
+            if _is_applied(conn, step.name):
+                continue  # another process applied it since the ledger was read
             for statement in _statements(step.sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO perfaudit_migrations (name, applied) VALUES (?, ?)",
                          (step.name, datetime.now(UTC).isoformat(timespec="seconds")))
         done.append(step.name)
     return done
+
+
+def _is_applied(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM perfaudit_migrations WHERE name = ?", (name,)).fetchone()
+    return row is not None
 
 
 def _statements(script: str) -> list[str]:
