@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,6 +148,9 @@ def test_revalidation_baseline_and_triage_across_two_revisions(repo: Path, tmp_p
     at_a = by_function(findings_json(tmp_path / "a"))
     assert set(at_a) == {"fixedOne", "report", "moved", "gone"}
     assert len(at_a["report"]["related"]) == 1
+    with sqlite3.connect(repo / ".perfaudit" / "perfaudit.db") as db:
+        stored = {row[0] for row in db.execute("SELECT path FROM audit_files")}
+    assert stored == {"a.go", "b.go", "c.go"}
 
     write(repo, REVISION_B)
     (repo / "b.go").unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import click
 from perfaudit.cli import _console
 from perfaudit.config import Config, load_config
 from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from perfaudit.model import Report, Severity
+from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules import load_catalogue, unknown_rule_names
@@ -119,11 +120,12 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
     with _console.progress_hooks(_console.interactive()) as hooks:
         known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
                                  keep_history=keep_history)
-        report = run_audit(root, config, hooks)
+        reviewed: list[SourceFile] = []
+        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend))
         report = finish_audit(report, root, hooks.clock().date(), known)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
-    warning = save(report, root, config) if keep_history else None
+    warning = save(report, root, config, files=reviewed) if keep_history else None
     _print_summary(report, written)
     track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on))

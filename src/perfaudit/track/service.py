@@ -67,9 +67,11 @@ def _ignore_outputs(root: Path) -> None:
         ignore.write_text(_OUTPUTS_IGNORE, encoding="utf-8")
 
 
-def save(report: Report, root: Path, config: Config, files_root: Path | None = None) -> str | None:
-    """Save ``report`` to the history of ``root``; a warning line when that fails, else None."""
-    paths = {f.location.path for f in (*report.findings, *report.triaged)}
+def save(report: Report, root: Path, config: Config, files_root: Path | None = None,
+         files: Sequence[SourceFile] = ()) -> str | None:
+    """Save ``report`` and the digests of its ``files`` (and of every file with a finding) to the
+    history of ``root``; a warning line when that fails, else None."""
+    paths = {f.location.path for f in (*report.findings, *report.triaged)} | {f.path for f in files}
     try:
         conn = store_for(root, config)
         try:
@@ -221,10 +223,11 @@ def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks,
     from perfaudit.track.baseline import audit_of_revision, known_prints
 
     def run(tree: Path) -> Report:
-        report = run_audit(tree, config, hooks)
+        seen: list[SourceFile] = []
+        report = run_audit(tree, config, replace(hooks, on_discovered=seen.extend))
         report = replace(report, audit=replace(report.audit, target=str(root)))
         if keep_history:
-            save(report, root, config, files_root=tree)
+            save(report, root, config, files_root=tree, files=seen)
         return report
 
     base, report = audit_of_revision(root, rev, lambda c: _stored_audit(root, config, c), run)
