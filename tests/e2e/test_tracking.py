@@ -16,6 +16,7 @@ import re
 import sqlite3
 import subprocess
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,7 @@ def test_revalidation_baseline_and_triage_across_two_revisions(repo: Path, tmp_p
     at_a = by_function(findings_json(tmp_path / "a"))
     assert set(at_a) == {"fixedOne", "report", "moved", "gone"}
     assert len(at_a["report"]["related"]) == 1
-    with sqlite3.connect(repo / ".perfaudit" / "perfaudit.db") as db:
+    with closing(sqlite3.connect(repo / ".perfaudit" / "perfaudit.db")) as db:
         stored = {row[0] for row in db.execute("SELECT path FROM audit_files")}
     assert stored == {"a.go", "b.go", "c.go"}
 
