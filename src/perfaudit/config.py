@@ -36,7 +36,9 @@ class Config:
     severity_policy: Literal["max", "majority", "evidence"] = "evidence"
 
 
-_FILE_KEYS = {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)}
+_FILE_KEYS = (
+    {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)} | {"format"}
+)
 _ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
 
 

@@ -34,3 +34,14 @@ def test_html_drops_links_that_are_not_web_links() -> None:
     report = panel_report()
     report = replace(report, audit=replace(report.audit, repository_url="javascript:alert(1)//"))
     assert "javascript:" not in render(report)
+
+
+def test_html_shows_triage_decisions_escaped() -> None:
+    from dataclasses import replace
+
+    from perfaudit.model import Triage, TriageStatus
+
+    entry = Triage(fingerprint="abc123", status=TriageStatus.DEFERRED, reason=f"later {EVIL}",
+                   title="lock")
+    html = render(replace(panel_report(), triage=(entry,)))
+    assert "<h2>Triage</h2>" in html and "deferred" in html and "<script>" not in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfaudit.model import Report, ReviewerRun
-from perfaudit.render import md_method, md_panel, md_plan
+from perfaudit.render import md_method, md_panel, md_plan, md_track
 from perfaudit.render._text import plural
 
 Section = Callable[[Report], list[str]]
@@ -38,8 +38,9 @@ def _last_validated(report: Report) -> list[str]:
 
 
 SECTIONS: tuple[Section, ...] = (
-    _title, _last_validated, md_panel.summary, md_panel.finding_tables, md_panel.disagreements,
-    md_plan.actions, md_plan.implementation_plan, md_panel.details, md_method.method,
+    _title, _last_validated, md_panel.summary, md_track.baseline, md_panel.finding_tables,
+    md_panel.disagreements, md_plan.actions, md_plan.implementation_plan, md_panel.details,
+    md_track.triage, md_method.method,
 )
 
 

@@ -23,7 +23,12 @@ def summary(report: Report) -> list[str]:
 
 
 def table(report: Report, findings: list[ConsolidatedFinding]) -> list[str]:
-    """``# | Severity | Location | Issue`` rows."""
+    """``# | Severity | Location | Issue`` rows (plus ``Status`` in a re-validation)."""
+    if report.audit.revalidation is not None:
+        rows = ["| # | Severity | Location | Issue | Status |", "|---|---|---|---|---|"]
+        rows += [f"| {f.number} | {f.severity.value} | {where(report, f)} | {cell(f.title)} "
+                 f"| {f.status.value} |" for f in findings]
+        return [*rows, ""]
     rows = ["| # | Severity | Location | Issue |", "|---|---|---|---|"]
     rows += [f"| {f.number} | {f.severity.value} | {where(report, f)} | {cell(f.title)} |"
              for f in findings]
