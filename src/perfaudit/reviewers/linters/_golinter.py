@@ -60,17 +60,20 @@ class _Outcome:
 class GoLinterReviewer:
     """A reviewer that runs one Go linter per module and parses its JSON output."""
 
-    def __init__(self, name: str, executable: str, command: Command, parse: Parse) -> None:
+    def __init__(self, name: str, executables: tuple[str, ...], command: Command,
+                 parse: Parse) -> None:
         self.name = name
-        self._executable = executable
+        self._executables = executables
+        self._executable = executables[0]
         self._command = command
         self._parse = parse
 
     def _diag(self, kind: str, message: str, path: str | None = None) -> Diagnostic:
         return Diagnostic(source=self.name, kind=kind, message=message, path=path)
 
-    def _run_module(self, root: Path, module: str) -> _Outcome:
-        done = _proc.run_tool(self._command(module), root / module)
+    def _run_module(self, root: Path, module: str, program: str) -> _Outcome:
+        argv = self._command(module)
+        done = _proc.run_tool([program, *argv[1:]], root / module)
         if done.error:
             return _Outcome(findings=[], diagnostics=[self._diag(
                 "linter-failed", f"{self._executable} in ./{module}: {done.error}")], ok=False)
@@ -100,13 +103,14 @@ class GoLinterReviewer:
         """Run the linter over every Go module that holds discovered files."""
         started = time.perf_counter()
         go_files = [f for f in files if f.language is Language.GO]
-        if _proc.which(self._executable) is None:
+        program = next((path for path in map(_proc.which, self._executables) if path), None)
+        if program is None:
             return self._unavailable(started)
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
         reviewed: set[str] = set()
         for module in module_dirs(ctx.root, go_files):
-            outcome = self._run_module(ctx.root, module)
+            outcome = self._run_module(ctx.root, module, program)
             findings += outcome.findings
             diagnostics += outcome.diagnostics
             if outcome.ok:

@@ -109,6 +109,16 @@ def golangci_check(linter: str, text: str) -> tuple[str, str, Check] | None:
     return None
 
 
+def short_title(message: str, limit: int = 100) -> str:
+    """A title from a linter message: its first clause, cut at a word within ``limit``."""
+    text = " ".join(message.split())
+    for stop in (", consider ", "; consider ", ". "):
+        text = text.split(stop, 1)[0]
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def reference(rule: str) -> str:
     """Documentation link for a rule id produced by the Go linters."""
     if _CODE_PREFIX.match(rule + ":"):

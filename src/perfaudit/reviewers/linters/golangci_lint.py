@@ -18,7 +18,7 @@ from perfaudit.config import Config
 from perfaudit.model import Finding, Location
 from perfaudit.reviewers.linters import _proc
 from perfaudit.reviewers.linters._golinter import GoLinterReviewer
-from perfaudit.reviewers.linters.gochecks import golangci_check, reference
+from perfaudit.reviewers.linters.gochecks import golangci_check, reference, short_title
 
 NAME = "golangci-lint"
 PERF_LINTERS = ("prealloc", "bodyclose", "noctx", "perfsprint")
@@ -64,7 +64,7 @@ def _finding(issue: dict[str, Any]) -> Finding | None:
     snippet = "\n".join(line.strip() for line in issue.get("SourceLines") or [])
     return Finding(
         reviewer=NAME, rule=rule, category=check.category, severity=check.severity,
-        title=message[:120] or rule, problem=f"{message} ({issue.get('FromLinter')})",
+        title=short_title(message) or rule, problem=f"{message} ({issue.get('FromLinter')})",
         fix=check.fix, references=(reference(rule),),
         location=Location(path=str(pos["Filename"]), start_line=first, end_line=last,
                           snippet=snippet[:200]),
@@ -92,4 +92,4 @@ def make_golangci_reviewer(name: str, _config: Config) -> GoLinterReviewer:
             known.append(major_version(version.stdout + version.stderr))
         return command_for(known[0])
 
-    return GoLinterReviewer(name, NAME, command, parse)
+    return GoLinterReviewer(name, (NAME,), command, parse)

@@ -13,9 +13,11 @@ from typing import Any
 from perfaudit.config import Config
 from perfaudit.model import Finding, Location
 from perfaudit.reviewers.linters._golinter import GoLinterReviewer
-from perfaudit.reviewers.linters.gochecks import reference, staticcheck_check
+from perfaudit.reviewers.linters.gochecks import reference, short_title, staticcheck_check
 
 NAME = "staticcheck"
+# Debian and Ubuntu ship the binary as go-staticcheck
+EXECUTABLES = (NAME, "go-staticcheck")
 
 
 def command(_module: str) -> list[str]:
@@ -49,7 +51,7 @@ def _finding(item: dict[str, Any]) -> Finding | None:
     message = " ".join(str(item.get("message", "")).split())
     return Finding(
         reviewer=NAME, rule=code, category=check.category, severity=check.severity,
-        title=message[:120] or code, problem=f"{message} (staticcheck {code})", fix=check.fix,
+        title=short_title(message) or code, problem=f"{message} (staticcheck {code})", fix=check.fix,
         location=Location(path=str(start["file"]), start_line=first, end_line=max(first, last)),
         references=(reference(code),),
     )
@@ -67,4 +69,4 @@ def parse(output: str) -> list[Finding]:
 
 def make_staticcheck_reviewer(name: str, _config: Config) -> GoLinterReviewer:
     """Factory for the panel registry."""
-    return GoLinterReviewer(name, NAME, command, parse)
+    return GoLinterReviewer(name, EXECUTABLES, command, parse)

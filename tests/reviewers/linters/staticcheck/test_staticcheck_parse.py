@@ -41,3 +41,23 @@ def test_parse_rejects_non_json() -> None:
 
 def test_command_asks_for_json_without_tests() -> None:
     assert command("svc") == ["staticcheck", "-f", "json", "-tests=false", "./..."]
+
+
+def test_parse_output_captured_from_staticcheck_2023_1() -> None:
+    findings = parse((HERE / "output-2023.1.jsonl").read_text())
+    assert [(f.rule, f.location.start_line, f.location.end_line) for f in findings] == [
+        ("SA6005", 24, 24), ("SA6002", 29, 29), ("SA1015", 34, 34)]
+    assert findings[2].title == "using time.Tick leaks the underlying ticker"
+    assert findings[2].category is Category.LEAK
+
+
+@pytest.mark.parametrize(("message", "title"), [
+    ("should use strings.EqualFold instead", "should use strings.EqualFold instead"),
+    ("calling regexp.MatchString in a loop has poor performance, consider using regexp.Compile",
+     "calling regexp.MatchString in a loop has poor performance"),
+    ("word " * 40, ("word " * 20).strip() + "…"),
+])
+def test_short_title(message: str, title: str) -> None:
+    from perfaudit.reviewers.linters.gochecks import short_title
+
+    assert short_title(message) == title
