@@ -25,7 +25,8 @@ _MULTIPLY_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
      "quadratic in input size"),
     (re.compile(r"\b(per|every|each) run\b|run count", re.I), "compounds with run count"),
 )
-_SHORT_LIVED = re.compile(r"short[- ]lived|start-?up|at startup|runs once|one-shot|one-off", re.I)
+_SHORT_LIVED = re.compile(
+    r"short[- ]lived|runs once|(once|only) at start-?up|one-shot|one-off", re.I)
 _COLD = re.compile(r"not observed in (the )?profile|cold in profile", re.I)
 
 

@@ -47,6 +47,8 @@ class SarifReviewer:
         except ValueError as exc:
             return self._unavailable(f"{self._path}: {exc}")
         reviewed = reviewed_files(imported, files)
+        for done in range(1, len(files) + 1):
+            ctx.progress(done)
         kept = [f for f in imported.findings if f.location.path in reviewed]
         diagnostics = list(imported.rejected)
         if len(kept) < len(imported.findings):

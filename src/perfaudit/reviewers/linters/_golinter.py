@@ -115,6 +115,8 @@ class GoLinterReviewer:
             diagnostics += outcome.diagnostics
             if outcome.ok:
                 reviewed |= {f.path for f in go_files if _in_module(f.path, module)}
+        for done in range(1, len(files) + 1):
+            ctx.progress(done)
         kept = _keep_reviewed(findings, reviewed, ctx.root)
         dropped = len(findings) - len(kept)
         if dropped:

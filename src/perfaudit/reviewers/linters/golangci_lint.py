@@ -21,7 +21,9 @@ from perfaudit.reviewers.linters._golinter import GoLinterReviewer
 from perfaudit.reviewers.linters.gochecks import golangci_check, reference, short_title
 
 NAME = "golangci-lint"
-PERF_LINTERS = ("prealloc", "bodyclose", "noctx", "perfsprint")
+# linters present in every release still in use; others (perfsprint, fatcontext, ...) are
+# read when the repository's own configuration enables them
+PERF_LINTERS = ("prealloc", "bodyclose", "noctx")
 _VERSION = re.compile(r"version v?(\d+)\.")
 
 
