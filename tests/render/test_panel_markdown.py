@@ -65,3 +65,12 @@ def test_method_lists_cost_and_coverage_per_reviewer() -> None:
     assert f"| {BETA} | claude-test | 4 | 2 | 3 |" in method
     assert "| staticcheck (not available) | — | 0 | 6 |" in method
     assert "| **Total** | | | | 8 | 0 | 0 | 71.50 | 23,000/1,900 | $1.03 |" in method
+
+
+def test_snippet_fence_outgrows_backticks_inside() -> None:
+    from perfaudit.render.md_panel import fence_for
+
+    assert fence_for("x := 1") == "```"
+    assert fence_for("s := `raw ``` string`") == "````"
+    text = render(panel_report(snippet="q := `a ``` b`"))
+    assert "````\nq := `a ``` b`\n````" in text

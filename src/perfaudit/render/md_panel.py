@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from perfaudit.model import ConsolidatedFinding, Report
 from perfaudit.render import panel
 from perfaudit.render._text import cell, source_link, span
@@ -12,6 +14,12 @@ def where(report: Report, finding: ConsolidatedFinding) -> str:
     text = f"`{span(finding.location)}`"
     link = source_link(report.audit, finding.location)
     return f"[{text}]({link})" if link else text
+
+
+def fence_for(text: str) -> str:
+    """A code fence longer than any run of backticks inside ``text``."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def summary(report: Report) -> list[str]:
@@ -102,6 +110,7 @@ def details(report: Report) -> list[str]:
         others = [m for m in f.members if m.title != f.title]
         lines += [f"- *{m.reviewer} saw it as:* {m.title}" for m in others]
         if f.location.snippet:
-            lines += ["", "```", f.location.snippet.rstrip(), "```"]
+            fence = fence_for(f.location.snippet)
+            lines += ["", fence, f.location.snippet.rstrip(), fence]
         lines.append("")
     return lines

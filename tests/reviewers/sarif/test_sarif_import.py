@@ -93,3 +93,20 @@ def test_missing_sarif_file_is_unavailable(make_repo, tmp_path: Path) -> None:  
     result = reviewer.review(discover_files(root).files, ReviewContext(root=root, config=Config()))
     assert result.run.available is False
     assert result.diagnostics[0].kind == "reviewer-unavailable"
+
+
+@pytest.mark.parametrize(("uri", "base", "expected"), [
+    ("file:///work/repo/my%20dir/a.go", None, "my dir/a.go"),
+    ("src/a.go", None, "src/a.go"),
+    ("./src/../b.go", None, "b.go"),
+    ("a.go", "SRC", "src/a.go"),
+    ("https://example.org/a.go", None, None),
+    ("file:///work/repository/a.go", None, None),
+    ("/work/repo/a.go", None, "a.go"),
+])
+def test_resolve_uri(uri: str, base: str | None, expected: str | None) -> None:
+    from perfaudit.reviewers.sarif_import import resolve_uri
+
+    run = {"originalUriBaseIds": {"SRC": {"uri": "file:///work/repo/src/"}}}
+    artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
+    assert resolve_uri(run, artifact, "/work/repo") == expected
