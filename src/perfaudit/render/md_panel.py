@@ -16,6 +16,9 @@ def where(report: Report, finding: ConsolidatedFinding) -> str:
     return f"[{text}]({link})" if link else text
 
 
+AGREEMENT_NOTE = "*Agreement is counted over the reviewers that reviewed each file.*"
+
+
 def fence_for(text: str) -> str:
     """A code fence longer than any run of backticks inside ``text``."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
@@ -52,7 +55,7 @@ def finding_tables(report: Report) -> list[str]:
     lines: list[str] = []
     agreed = panel.found_by_all(report)
     if agreed:
-        lines += ["## Found by all reviewers", "", *table(report, agreed)]
+        lines += ["## Found by all reviewers", "", AGREEMENT_NOTE, "", *table(report, agreed)]
     some = panel.found_by_some(report)
     if some:
         lines += ["## Found by some reviewers", ""]
