@@ -45,3 +45,27 @@ def test_html_shows_triage_decisions_escaped() -> None:
                    title="lock")
     html = render(replace(panel_report(), triage=(entry,)))
     assert "<h2>Triage</h2>" in html and "deferred" in html and "<script>" not in html
+
+
+def test_html_tags_are_balanced() -> None:
+    from html.parser import HTMLParser
+
+    class Balance(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.mismatched = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag not in {"meta", "br"}:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.stack and self.stack[-1] == tag:
+                self.stack.pop()
+            else:
+                self.mismatched += 1
+
+    checker = Balance()
+    checker.feed(render(panel_report(title=EVIL)))
+    assert checker.stack == [] and checker.mismatched == 0
