@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from perfaudit.model import Category, Finding
 
-HOT_SHARE = 5.0
+HOT_SHARE = 10.0  # percent of samples, as the profile re-ranking counts a function hot
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STARTUP_FUNCTIONS = frozenset({"main", "init", "TestMain"})
 _MULTIPLY_CUES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -47,7 +47,7 @@ def test_evidence_escalates_for_per_request_text() -> None:
 
 
 def test_evidence_raises_hot_code_one_level() -> None:
-    hot = Evidence(kind="profile", summary="31% of CPU samples in this function")
+    hot = Evidence(kind="profile", summary="31 % CPU samples (cumulative), 12 % flat in f")
     members = _votes(P1, P1, evidence=(hot,))
     assert resolve_severity(members, Policy.EVIDENCE) == (P0, "hot in profile: 31% of samples")
     assert resolve_severity(members, Policy.MAX)[0] is P1
@@ -83,3 +83,8 @@ def test_correctness_is_never_p0(policy: Policy) -> None:
 def test_votes_are_in_reviewer_order() -> None:
     votes = votes_of([make_finding("b", severity=P1), make_finding("a", severity=P2)])
     assert [(v.reviewer, v.severity) for v in votes] == [("a", P2), ("b", P1)]
+
+
+def test_lukewarm_profile_share_does_not_escalate() -> None:
+    warm = Evidence(kind="profile", summary="4.5 % CPU samples (cumulative), 1.0 % flat in f")
+    assert resolve_severity(_votes(P1, P1, evidence=(warm,)), Policy.EVIDENCE) == (P1, "")
