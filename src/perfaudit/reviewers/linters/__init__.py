@@ -1,1 +1,1 @@
-"""Adapters that run external linters and normalise their output into findings."""
+"""Adapters for external linters: each has a pure ``command()`` and ``parse()``; ``_run`` runs them."""
