@@ -45,6 +45,15 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _line(value: Any, default: int) -> int:
+    """A positive line number, or ``default`` when the log has none or nonsense."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
 def _text(message: Any) -> str:
     return " ".join(str(_dict(message).get("text") or "").split())
 
@@ -122,8 +131,13 @@ def _skipped(result: Json) -> bool:
     return accepted or result.get("baselineState") == "absent"
 
 
-def _rule_of(result: Json, rules: dict[str, Json]) -> tuple[str, Json]:
-    rule_id = str(result.get("ruleId") or _dict(result.get("rule")).get("id") or "")
+def _rule_of(run: Json, result: Json, rules: dict[str, Json]) -> tuple[str, Json]:
+    reference = _dict(result.get("rule"))
+    rule_id = str(result.get("ruleId") or reference.get("id") or "")
+    index = result.get("ruleIndex", reference.get("index"))
+    declared = _list(_dict(_dict(run.get("tool")).get("driver")).get("rules"))
+    if not rule_id and isinstance(index, int) and 0 <= index < len(declared):
+        rule_id = str(_dict(declared[index]).get("id") or "")
     return rule_id, rules.get(rule_id, {})
 
 
@@ -133,10 +147,11 @@ def _location(run: Json, result: Json, root: str) -> tuple[Location | None, str]
     artifact = _dict(physical.get("artifactLocation"))
     path = resolve_uri(run, artifact, root)
     if path is None:
-        return None, str(artifact.get("uri") or "(no location)")
+        uri = artifact.get("uri")
+        return None, f"{uri} is outside the repository" if uri else "it has no file location"
     region = _dict(physical.get("region"))
-    start = int(region.get("startLine") or 1)
-    end = max(start, int(region.get("endLine") or start))
+    start = _line(region.get("startLine"), 1)
+    end = max(start, _line(region.get("endLine"), start))
     logical = _dict((_list(first.get("logicalLocations")) or [{}])[0])
     function = logical.get("fullyQualifiedName") or logical.get("name")
     snippet = str(_dict(region.get("snippet")).get("text") or "")[:200]
@@ -146,12 +161,12 @@ def _location(run: Json, result: Json, root: str) -> tuple[Location | None, str]
 
 def _finding(run: Json, result: Json, rules: dict[str, Json], tool: str,
              root: str) -> Finding | Diagnostic:
-    rule_id, rule = _rule_of(result, rules)
+    rule_id, rule = _rule_of(run, result, rules)
     location, where = _location(run, result, root)
     message = _text(result.get("message")) or _text(rule.get("shortDescription")) or rule_id
     if location is None:
         return Diagnostic(source=tool, kind="sarif-rejected", path=None,
-                          message=f"result {rule_id or '?'} outside the repository: {where}")
+                          message=f"result {rule_id or '?'} rejected: {where}")
     title = _text(rule.get("shortDescription")) or message.split(". ")[0]
     fix = _text(rule.get("help")) or "See the tool's documentation for this rule."
     refs = (str(rule["helpUri"]),) if rule.get("helpUri") else ()

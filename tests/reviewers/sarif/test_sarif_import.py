@@ -110,3 +110,18 @@ def test_resolve_uri(uri: str, base: str | None, expected: str | None) -> None:
     run = {"originalUriBaseIds": {"SRC": {"uri": "file:///work/repo/src/"}}}
     artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
     assert resolve_uri(run, artifact, "/work/repo") == expected
+
+
+def test_odd_but_valid_results_are_read_leniently() -> None:
+    import json
+
+    log = {"version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "t", "rules": [{"id": "R1", "properties": {"tags": ["io"]}}]}},
+        "results": [{"ruleIndex": 0, "message": {"text": "m"}, "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": "a.go"}, "region": {"startLine": "x", "endLine": -3}}}]},
+            {"message": {"text": "no location"}}]}]}
+    imported = parse_sarif(json.dumps(log), "/r")
+    [finding] = imported.findings
+    assert (finding.rule, finding.category, finding.location.start_line,
+            finding.location.end_line) == ("R1", Category.IO, 1, 1)
+    assert [d.kind for d in imported.rejected] == ["sarif-rejected"]
