@@ -91,7 +91,8 @@ def resolve_severity(members: Sequence[Finding], policy: Policy,
     chosen, reason = _plain(severities, policy)
     if policy is Policy.EVIDENCE:
         moved = _by_evidence(severities, context_of(members))
-        if moved is not None:
+        # a context only needs saying when votes differ or it moved the severity
+        if moved is not None and (len(set(severities)) > 1 or moved[0] is not chosen):
             chosen, reason = moved
     if not reason and len(set(severities)) == 1:
         reason = _first_reason(members)

@@ -84,7 +84,7 @@ def disagreements(report: Report) -> list[str]:
 
 def _facts(report: Report, f: ConsolidatedFinding) -> list[str]:
     in_function = f" in `{f.location.function}`" if f.location.function else ""
-    resolution = f" ({f.resolution})" if f.resolution else ""
+    resolution = f" — {f.resolution}" if f.resolution else ""
     lines = [f"- **Location:** {where(report, f)}{in_function}",
              f"- **Severity:** {f.severity.value}{resolution}",
              f"- **Category:** {f.category.value}"
@@ -105,13 +105,15 @@ def details(report: Report) -> list[str]:
     lines = ["## Findings in detail", ""]
     for f in report.findings:
         lines += [f"### #{f.number} {f.title}", "", *_facts(report, f)]
-        lines += ["", f"**Problem.** {f.problem}", "", f"**Fix.** {f.fix}", ""]
+        lines += ["", f"**Problem.** {f.problem}", "", f"**Fix.** {f.fix}"]
         facts = [("Impact", f.impact), ("Effort", f.effort), ("Risk", f.risk),
                  ("How to test", f.testing)]
-        lines += [f"- *{name}:* {value}" for name, value in facts if value]
-        lines += [f"- *Evidence ({e.kind}):* {e.summary}" for e in f.evidence]
-        others = [m for m in f.members if m.title != f.title]
-        lines += [f"- *{m.reviewer} saw it as:* {m.title}" for m in others]
+        notes = [f"- *{name}:* {value}" for name, value in facts if value]
+        notes += [f"- *Evidence ({e.kind}):* {e.summary}" for e in f.evidence]
+        notes += [f"- *{m.reviewer} saw it as:* {m.title}" for m in f.members
+                  if m.title != f.title]
+        if notes:
+            lines += ["", *notes]
         if f.location.snippet:
             fence = fence_for(f.location.snippet)
             lines += ["", fence, f.location.snippet.rstrip(), fence]
