@@ -279,3 +279,92 @@ def called_in_loop(root: Node, name: str) -> bool:
         if (callee == name or callee.endswith("." + name)) and innermost_loop(call) is not None:
             return True
     return False
+
+
+def appended_in(scope: Node, loop: Node) -> bool:
+    """Whether the collection ``loop`` ranges over is grown with ``append`` inside ``scope``."""
+    clause = range_clause(loop)
+    coll = clause.field("right") if clause is not None else None
+    if coll is None:
+        return False
+    name = coll.text()
+    for stmt in scope.find_all(kind="assignment_statement"):
+        left, right = stmt.field("left"), stmt.field("right")
+        if left is None or right is None or left.text() != name:
+            continue
+        if right.text().replace(" ", "").startswith(f"append({name},"):
+            return True
+    return False
+
+
+def literal_local(scope: Node, name: str) -> bool:
+    """Whether local ``name`` is declared from a composite literal (a small fixed table)."""
+    for decl in scope.find_all(kind="short_var_declaration"):
+        left, right = decl.field("left"), decl.field("right")
+        if left is None or right is None or left.text() != name:
+            continue
+        values = [c for c in right.children() if c.is_named()]
+        return bool(values) and values[0].kind() == "composite_literal"
+    return False
+
+
+def stops_loop(block: Node | None) -> bool:
+    """Whether a block breaks out, returns, continues an outer label or sets a flag to true."""
+    if block is None:
+        return False
+    if block.find(kind="break_statement") or block.find(kind="return_statement"):
+        return True
+    if any(c.find(kind="label_name") for c in block.find_all(kind="continue_statement")):
+        return True
+    for stmt in block.find_all(kind="assignment_statement"):
+        right = stmt.field("right")
+        if right is not None and right.text() == "true":
+            return True
+    return False
+
+
+def element_side(side: Node, loop: Node) -> bool:
+    """Whether ``side`` reads the element a range loop visits (``v`` or ``coll[i]``)."""
+    key, value = range_vars(loop)
+    names = {n.text() for n in side.find_all(kind="identifier")} | (
+        {side.text()} if side.kind() == "identifier" else set())
+    if value is not None and value in names:
+        return True
+    clause = range_clause(loop)
+    right = clause.field("right") if clause is not None else None
+    coll = right.text().replace(" ", "") if right is not None else ""
+    return key is not None and bool(coll) and f"{coll}[{key}]" in side.text().replace(" ", "")
+
+
+def _comparisons(cond: Node) -> list[tuple[Node, Node]]:
+    found = [cond] if cond.kind() in {"binary_expression", "call_expression"} else []
+    found += list(cond.find_all(kind="binary_expression")) + list(cond.find_all(kind="call_expression"))
+    pairs: list[tuple[Node, Node]] = []
+    for node in found:
+        if node.kind() == "binary_expression":
+            op = node.field("operator")
+            if op is not None and op.text() == "==" and node.field("left") and node.field("right"):
+                pairs.append((node.field("left"), node.field("right")))
+        elif call_name(node).rsplit(".", 1)[-1] in {"Equal", "DeepEqual", "EqualFold"}:
+            args = call_args(node)
+            if len(args) >= 2:
+                pairs.append((args[0], args[1]))
+    return pairs
+
+
+def membership_pairs(loop: Node) -> list[tuple[Node, Node]]:
+    """(element side, other side) of equality tests in ``loop``'s body that end the search."""
+    body = loop.field("body")
+    if body is None:
+        return []
+    pairs = []
+    for cond_if in body.find_all(kind="if_statement"):
+        cond = cond_if.field("condition")
+        if cond is None or not stops_loop(cond_if.field("consequence")):
+            continue
+        for left, right in _comparisons(cond):
+            if element_side(left, loop):
+                pairs.append((left, right))
+            elif element_side(right, loop):
+                pairs.append((right, left))
+    return pairs
