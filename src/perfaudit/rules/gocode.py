@@ -368,3 +368,25 @@ def membership_pairs(loop: Node) -> list[tuple[Node, Node]]:
             elif element_side(right, loop):
                 pairs.append((right, left))
     return pairs
+
+
+_EVENT_SOURCE = re.compile(r"(?i)(\.C|ch|chan|channel|events?|updates?|ticks?|ticker|notify|signals?|watch\w*)$")
+
+
+def is_event_loop(loop: Node) -> bool:
+    """Whether a loop waits for events (``for {}``, ``for cond``, range over a channel/ticker).
+
+    Re-reading a file or reloading a certificate per event is usually the point (the file
+    may have changed), so I/O rules stay quiet in such loops.
+    """
+    clause = range_clause(loop)
+    if clause is None:
+        return not is_collection_loop(loop)
+    right = clause.field("right")
+    return right is None or bool(_EVENT_SOURCE.search(right.text()))
+
+
+def args_invariant(call: Node, loop: Node) -> bool:
+    """Whether every argument list in a call chain is invariant across ``loop``."""
+    lists = list(call.find_all(kind="argument_list"))
+    return all(is_invariant(args, loop) for args in lists)
