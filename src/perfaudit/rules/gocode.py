@@ -373,12 +373,18 @@ def membership_pairs(loop: Node) -> list[tuple[Node, Node]]:
 _EVENT_SOURCE = re.compile(r"(?i)(\.C|ch|chan|channel|events?|updates?|ticks?|ticker|notify|signals?|watch\w*)$")
 
 
+_RETRY = re.compile(r"time\.Sleep\(|[Bb]ackoff|[Rr]etr(y|ies)|<-time\.After")
+
+
 def is_event_loop(loop: Node) -> bool:
     """Whether a loop waits for events (``for {}``, ``for cond``, range over a channel/ticker).
 
     Re-reading a file or reloading a certificate per event is usually the point (the file
     may have changed), so I/O rules stay quiet in such loops.
     """
+    body = loop.field("body")
+    if body is not None and _RETRY.search(body.text()):
+        return True  # a retry or polling loop waits for the file to change
     clause = range_clause(loop)
     if clause is None:
         return not is_collection_loop(loop)
