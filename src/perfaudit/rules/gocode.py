@@ -396,3 +396,35 @@ def args_invariant(call: Node, loop: Node) -> bool:
     """Whether every argument list in a call chain is invariant across ``loop``."""
     lists = list(call.find_all(kind="argument_list"))
     return all(is_invariant(args, loop) for args in lists)
+
+
+def cheap_string_source(call: Node, operand: Node) -> bool:
+    """Whether ``x.String()`` / ``string(x)`` is cheap or not a copy: x is a strings.Builder,
+    a rune or byte (one character), or an integer-like constant."""
+    scope = function_scope(call)
+    root = lhs_root(operand)
+    if scope is None or root is None:
+        return False
+    for kind in ("var_spec", "short_var_declaration", "parameter_declaration"):
+        for decl in scope.find_all(kind=kind):
+            names = {c.text() for c in decl.children() if c.kind() == "identifier"}
+            left = decl.field("left")
+            if left is not None:
+                names |= {c.text() for c in left.children() if c.is_named()}
+            if root in names and re.search(r"strings\.Builder|\brune\b|(?<!\])\bbyte\b", decl.text()):
+                return True
+    return False
+
+
+def evaluated_once(node: Node, loop: Node) -> bool:
+    """Whether ``node`` is in a part of ``loop`` that runs once: the range expression or
+    the three-clause initializer, or a constant declaration."""
+    for ancestor in node.ancestors():
+        if ancestor == loop:
+            return False
+        if ancestor.kind() in {"range_clause", "const_declaration"}:
+            return True
+        parent = ancestor.parent()
+        if parent is not None and parent.kind() == "for_clause" and parent.field("initializer") == ancestor:
+            return True
+    return False
