@@ -428,3 +428,34 @@ def evaluated_once(node: Node, loop: Node) -> bool:
         if parent is not None and parent.kind() == "for_clause" and parent.field("initializer") == ancestor:
             return True
     return False
+
+
+_READALL = frozenset({"io.ReadAll", "ioutil.ReadAll"})
+
+
+def readall_source(unmarshal: Node) -> Node | None:
+    """The reader whose ``io.ReadAll`` bytes feed only this ``Unmarshal`` call, or None.
+
+    Any other use of the bytes (an error message, a log line, a checksum) is a reason to
+    keep them, so the pattern does not apply.
+    """
+    args = call_args(unmarshal)
+    scope = function_scope(unmarshal)
+    if len(args) != 2 or scope is None:
+        return None
+    data = args[0]
+    if data.kind() == "call_expression" and call_name(data) in _READALL:
+        readers = call_args(data)
+        return readers[0] if readers else None
+    if data.kind() != "identifier":
+        return None
+    definition = defining_call(scope, data.text(), _READALL)
+    if definition is None or other_uses(scope, data.text(), definition, unmarshal):
+        return None
+    readers = call_args(definition)
+    return readers[0] if readers else None
+
+
+def is_http_body(reader: Node) -> bool:
+    """Whether a reader expression is an HTTP request or response body (``x.Body``)."""
+    return reader.text().replace(" ", "").endswith(".Body")
