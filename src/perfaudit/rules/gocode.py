@@ -459,3 +459,14 @@ def readall_source(unmarshal: Node) -> Node | None:
 def is_http_body(reader: Node) -> bool:
     """Whether a reader expression is an HTTP request or response body (``x.Body``)."""
     return reader.text().replace(" ", "").endswith(".Body")
+
+
+def shadows_package(scope: Node, package: str) -> bool:
+    """Whether ``scope`` declares a local named like a package (``json := jsoniter.Config…``)."""
+    if package in parameter_names(scope):
+        return True
+    for decl in scope.find_all(kind="short_var_declaration"):
+        left = decl.field("left")
+        if left is not None and package in {c.text() for c in left.children() if c.is_named()}:
+            return True
+    return False

@@ -12,7 +12,7 @@ def check(match: Match) -> bool:
     """Whether the unmarshalled bytes come straight from a Marshal used for nothing else."""
     args = gocode.call_args(match.node)
     scope = gocode.function_scope(match.node)
-    if len(args) != 2 or scope is None:
+    if len(args) != 2 or scope is None or gocode.shadows_package(scope, "json"):
         return False
     data = args[0]
     if data.kind() == "call_expression":
