@@ -470,3 +470,31 @@ def shadows_package(scope: Node, package: str) -> bool:
         if left is not None and package in {c.text() for c in left.children() if c.is_named()}:
             return True
     return False
+
+
+def identifier_names(node: Node) -> set[str]:
+    """Variable-like identifiers used in ``node`` (not field or package names)."""
+    names = {n.text() for n in node.find_all(kind="identifier")}
+    if node.kind() == "identifier":
+        names.add(node.text())
+    return names
+
+
+def derived_names(scope: Node, seeds: set[str]) -> set[str]:
+    """``seeds`` plus every local whose assigned value uses one of them (to a fixed point)."""
+    tainted = set(seeds)
+    pairs = []
+    for kind in ("short_var_declaration", "assignment_statement"):
+        for stmt in scope.find_all(kind=kind):
+            left, right = stmt.field("left"), stmt.field("right")
+            if left is not None and right is not None:
+                lhs = {r for c in left.children() if c.is_named() and (r := lhs_root(c))}
+                pairs.append((lhs, identifier_names(right)))
+    changed = True
+    while changed:
+        changed = False
+        for lhs, rhs in pairs:
+            if rhs & tainted and not lhs <= tainted:
+                tainted |= lhs
+                changed = True
+    return tainted
