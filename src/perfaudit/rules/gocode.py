@@ -370,7 +370,9 @@ def membership_pairs(loop: Node) -> list[tuple[Node, Node]]:
     return pairs
 
 
-_EVENT_SOURCE = re.compile(r"(?i)(\.C|ch|chan|channel|events?|updates?|ticks?|ticker|notify|signals?|watch\w*)$")
+_EVENT_SOURCE = re.compile(
+    r"(?i)(\.C|ch|chan|channel|events?|updates?|ticks?|ticker|notify|signals?|watch\w*)$"
+)
 
 
 _RETRY = re.compile(r"time\.Sleep\(|[Bb]ackoff|[Rr]etr(y|ies)|<-time\.After")
@@ -458,7 +460,7 @@ def readall_source(unmarshal: Node) -> Node | None:
 
 def is_http_body(reader: Node) -> bool:
     """Whether a reader expression is an HTTP request or response body (``x.Body``)."""
-    return reader.text().replace(" ", "").endswith(".Body")
+    return bool(reader.text().replace(" ", "").endswith(".Body"))
 
 
 def shadows_package(scope: Node, package: str) -> bool:

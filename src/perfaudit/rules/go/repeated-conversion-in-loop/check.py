@@ -60,9 +60,9 @@ def check(match: Match) -> bool:
         return False
     if operand.kind() in {"int_literal", "rune_literal"} or gocode.evaluated_once(node, loop):
         return False
-    if node.kind() != "call_expression" or gocode.call_name(node) == "string":
-        if _compiler_avoids_copy(node):
-            return False
+    copies = node.kind() != "call_expression" or gocode.call_name(node) == "string"
+    if copies and _compiler_avoids_copy(node):
+        return False
     if node.kind() == "type_conversion_expression" and not _byte_slice_shared_safely(node):
         return False
     if gocode.runs_once_in_loop(node, loop) or not gocode.is_invariant(operand, loop):
