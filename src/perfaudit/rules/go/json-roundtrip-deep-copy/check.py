@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import gocode, goflow
 from perfaudit.rules.match import Match
 
 _MARSHAL = frozenset({"json.Marshal"})
@@ -19,7 +19,7 @@ def check(match: Match) -> bool:
         return gocode.call_name(data) == "json.Marshal"
     if data.kind() != "identifier":
         return False
-    definition = gocode.defining_call(scope, data.text(), _MARSHAL)
+    definition = goflow.defining_call(scope, data.text(), _MARSHAL)
     if definition is None:
         return False
-    return not gocode.other_uses(scope, data.text(), definition, match.node)
+    return not goflow.other_uses(scope, data.text(), definition, match.node)

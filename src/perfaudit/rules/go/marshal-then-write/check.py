@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import gocode, goflow
 from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
@@ -38,5 +38,5 @@ def check(match: Match) -> bool:
     scope = gocode.function_scope(match.node)
     if name is None or scope is None or gocode.shadows_package(scope, "json"):
         return False
-    used = gocode.other_uses(scope, name, match.node, match.node)
+    used = goflow.other_uses(scope, name, match.node, match.node)
     return bool(used) and all(_is_write_of(u) for u in used)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import gocode, goflow
 from perfaudit.rules.helpers import Node, identifiers
 from perfaudit.rules.match import Match
 
@@ -29,9 +29,9 @@ def check(match: Match) -> bool:
         return False
     inner_names = gocode.assigned_roots(inner) | gocode.loop_declared_names(inner)
     outer_names = (gocode.assigned_roots(outer) | gocode.loop_declared_names(outer)) - inner_names
-    if _small_or_nested(inner, outer_names, match.root) or gocode.appended_in(outer, inner):
+    if _small_or_nested(inner, outer_names, match.root) or goflow.appended_in(outer, inner):
         return False
-    for _, other in gocode.membership_pairs(inner):
+    for _, other in goflow.membership_pairs(inner):
         names = gocode.identifier_names(other)
         if names & outer_names and not names & inner_names:
             return True

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import goflow
 from perfaudit.rules.match import Match
 
 
 def check(match: Match) -> bool:
     """Whether the unmarshalled bytes come only from ReadAll of an HTTP body."""
-    reader = gocode.readall_source(match.node)
-    return reader is not None and gocode.is_http_body(reader)
+    reader = goflow.readall_source(match.node)
+    return reader is not None and goflow.is_http_body(reader)

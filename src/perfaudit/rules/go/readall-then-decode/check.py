@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import goflow
 from perfaudit.rules.match import Match
 
 
 def check(match: Match) -> bool:
     """Whether the unmarshalled bytes come only from ReadAll of a reader other than a body."""
-    reader = gocode.readall_source(match.node)
-    if reader is None or gocode.is_http_body(reader):
+    reader = goflow.readall_source(match.node)
+    if reader is None or goflow.is_http_body(reader):
         return False
     return "TeeReader" not in reader.text()  # the full read also fills a copy

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
+from perfaudit.rules import gocode, goflow
 from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
@@ -67,6 +67,6 @@ def check(match: Match) -> bool:
         return False
     if gocode.runs_once_in_loop(node, loop) or not gocode.is_invariant(operand, loop):
         return False
-    if node.kind() == "call_expression" and gocode.cheap_string_source(node, operand):
+    if node.kind() == "call_expression" and goflow.cheap_string_source(node, operand):
         return False
     return node.kind() == "type_conversion_expression" or _only_converted(loop, operand, node)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, helpers
+from perfaudit.rules import gocode, goflow, helpers
 from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
@@ -45,7 +45,7 @@ def _appends(loop: Node, name: str) -> bool:
 def _is_search(node: Node) -> bool:
     if node.kind() != "for_statement":
         return True
-    return bool(gocode.membership_pairs(node))
+    return bool(goflow.membership_pairs(node))
 
 
 def check(match: Match) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, helpers
+from perfaudit.rules import gocode, goflow, helpers
 from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
@@ -54,5 +54,5 @@ def check(match: Match) -> bool:
     if not contents:
         return False
     params = gocode.parameter_names(fn)
-    tainted = gocode.derived_names(fn, params)
+    tainted = goflow.derived_names(fn, params)
     return not any(gocode.identifier_names(c) & tainted for c in contents)
