@@ -13,6 +13,7 @@ from perfaudit.model import Language
 from perfaudit.rules import gocode, helpers
 from perfaudit.rules.match import Match
 
+_ONCE_CALLBACK = re.compile(r"(\.Go|\.Do|OnceFunc|OnceValues?)$")  # runs the closure once
 _SETUP_NAME = re.compile(r"^(New|new|Must|must|init|Init|setup|Setup|register|Register)([A-Z_]|$)")
 
 
@@ -47,7 +48,8 @@ def _repeated(scope: object, root: object) -> bool:
         return True
     if scope.kind() == "func_literal":  # type: ignore[attr-defined]
         parent = scope.parent()  # type: ignore[attr-defined]
-        return parent is not None and parent.kind() == "argument_list"
+        call = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
+        return call is not None and not _ONCE_CALLBACK.search(gocode.call_name(call))
     name = scope.field("name")  # type: ignore[attr-defined]
     return name is not None and gocode.called_in_loop(root, name.text())
 

@@ -78,3 +78,13 @@ func changelogURL(version string) string {
 	}
 	return "https://example.com/releases/tag/" + version
 }
+
+type group interface{ Go(func() error) }
+
+// background starts one goroutine: the closure runs once per call of background.
+func background(g group, input string) {
+	g.Go(func() error {
+		_ = regexp.MustCompile(`^\d+$`).MatchString(input)
+		return nil
+	})
+}
