@@ -147,7 +147,7 @@ def lhs_root(expr: Node) -> str | None:
 def assigned_roots(scope: Node) -> set[str]:
     """Variables ``scope`` declares, assigns, increments or takes the address of."""
     found: set[str] = set()
-    for kind in ("assignment_statement", "short_var_declaration", "range_clause"):
+    for kind in ("assignment_statement", "short_var_declaration", "range_clause", "receive_statement"):
         for stmt in scope.find_all(kind=kind):
             left = stmt.field("left")
             targets = [c for c in left.children() if c.is_named()] if left is not None else []

@@ -109,3 +109,16 @@ func scanTokens(r io.Reader) []*regexp.Regexp {
 	}
 	return out
 }
+
+// compileIncoming compiles each pattern received from the channel.
+func compileIncoming(patterns <-chan string, done <-chan struct{}) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for {
+		select {
+		case p := <-patterns:
+			out = append(out, regexp.MustCompile(p))
+		case <-done:
+			return out
+		}
+	}
+}

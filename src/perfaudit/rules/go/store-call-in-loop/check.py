@@ -37,5 +37,7 @@ def check(match: Match) -> bool:
     args = gocode.call_args(node)
     if not _receiver_fits(method.text(), operand.text(), args):
         return False
+    if method.text() in _SQL_METHODS:
+        args = args[2:] if method.text().endswith("Context") else args[1:]  # parameters only
     varying = gocode.loop_declared_names(loop) | gocode.assigned_roots(loop)
     return any(gocode.identifier_names(a) & varying for a in args)

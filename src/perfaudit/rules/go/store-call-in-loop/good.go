@@ -38,10 +38,10 @@ func customers(ctx context.Context, db *sql.DB, orders []Order) (map[int64]strin
 	return out, rows.Err()
 }
 
-// migrate runs a fixed list of statements: there is no element to batch by.
+// migrate runs a list of different statements: there is no element to batch by.
 func migrate(ctx context.Context, db *sql.DB, stmts []string) error {
-	for range stmts {
-		if _, err := db.ExecContext(ctx, "SELECT 1"); err != nil {
+	for _, stmt := range stmts {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
 			return err
 		}
 	}
