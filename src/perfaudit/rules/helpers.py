@@ -51,6 +51,18 @@ def in_loop(node: Node, language: Language) -> bool:
     return loop_depth(node, language) > 0
 
 
+def innermost_function(node: Node, language: Language) -> Node | None:
+    """The nearest function around ``node``, closures and lambdas included."""
+    kinds = FUNCTION_KINDS[language]
+    return next((a for a in node.ancestors() if a.kind() in kinds), None)
+
+
+def in_closure(node: Node, language: Language) -> bool:
+    """Whether ``node`` sits in a closure or lambda rather than directly in a named function."""
+    inner = innermost_function(node, language)
+    return inner is not None and inner.kind() not in NAMED_FUNCTION_KINDS
+
+
 def enclosing_function_node(node: Node) -> Node | None:
     """The nearest named function or method declaration around ``node``."""
     for ancestor in node.ancestors():
