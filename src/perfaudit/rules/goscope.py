@@ -275,3 +275,57 @@ def address_taken(scope: Node, name: str) -> bool:
 def is_local(decl: Node) -> bool:
     """Whether a declaration sits inside a function (not at package level)."""
     return innermost_function(decl) is not None
+
+
+_BUFFER_TYPES = ("bytes.Buffer", "strings.Builder")
+
+
+def buffer_type(node: Node, name: str) -> str | None:
+    """``bytes.Buffer`` or ``strings.Builder`` when ``name`` is declared as one (or a pointer)."""
+    decl = find_declaration(node, name)
+    if decl is None:
+        return None
+    type_text = (declared_type(decl) or "").replace(" ", "").lstrip("*")
+    if type_text in _BUFFER_TYPES:
+        return type_text
+    value = declared_value(decl, name)
+    text = value.text().replace(" ", "") if value is not None else ""
+    for kind in _BUFFER_TYPES:
+        if text.startswith((f"new({kind})", f"&{kind}{{", f"{kind}{{")):
+            return kind
+    return "bytes.Buffer" if text.startswith(("bytes.NewBuffer(", "bytes.NewBufferString(")) else None
+
+
+_BYTES_TYPES = ("[]byte", "json.RawMessage")
+_BYTES_CALLS = ("io.ReadAll", "os.ReadFile", "json.Marshal", "json.MarshalIndent", "ioutil.ReadAll",
+                "ioutil.ReadFile", "proto.Marshal", "yaml.Marshal", "base64.StdEncoding.DecodeString",
+                "hex.DecodeString")
+
+
+def is_byte_slice(node: Node, expr: Node) -> bool:
+    """Whether ``expr`` is visibly a ``[]byte``: a declared ``[]byte`` name, a byte-returning call.
+
+    Calls count when they are well-known producers (``io.ReadAll``, ``json.Marshal``, a
+    ``.Bytes()`` method); names count when declared with such a type or value.
+    """
+    if expr.kind() == "call_expression":
+        callee = call_name(expr)
+        return callee in _BYTES_CALLS or callee.endswith(".Bytes")
+    if expr.kind() == "type_conversion_expression":
+        return expr.text().replace(" ", "").startswith("[]byte(")
+    if expr.kind() == "slice_expression":
+        operand = expr.field("operand")
+        return operand is not None and is_byte_slice(node, operand)
+    if expr.kind() != "identifier":
+        return False
+    decl = find_declaration(node, expr.text())
+    if decl is None:
+        return False
+    if (declared_type(decl) or "").replace(" ", "") in _BYTES_TYPES:
+        return True
+    value = declared_value(decl, expr.text())
+    if value is None:
+        return False
+    text = value.text().replace(" ", "")
+    return text.startswith(("make([]byte", "[]byte(")) or (
+        value.kind() == "call_expression" and value != expr and is_byte_slice(node, value))
