@@ -81,9 +81,9 @@ def find_declaration(node: Node, name: str) -> Node | None:
     for scope in function_scopes(node):
         best = None
         for decl in _declarations_in(scope, name):
-            if _visible_from(decl, node) and _starts_before(decl, node):
-                if best is None or _starts_before(best, decl):
-                    best = decl
+            visible = _visible_from(decl, node) and _starts_before(decl, node)
+            if visible and (best is None or _starts_before(best, decl)):
+                best = decl
         if best is not None:
             return best
     root = node.get_root().root()
@@ -199,7 +199,7 @@ def _exits_early(body: Node) -> bool:
     """Whether a loop body can skip or end iterations (continue, break, goto) itself."""
     for jump in ("continue_statement", "break_statement", "goto_statement"):
         for stmt in body.find_all(kind=jump):
-            owners = ("for_statement", "func_literal")
+            owners: tuple[str, ...] = ("for_statement", "func_literal")
             if jump == "break_statement":
                 owners += ("expression_switch_statement", "type_switch_statement", "select_statement")
             owner = next((a for a in stmt.ancestors() if a.kind() in owners or a == body), None)
@@ -312,7 +312,7 @@ def is_byte_slice(node: Node, expr: Node) -> bool:
         callee = call_name(expr)
         return callee in _BYTES_CALLS or callee.endswith(".Bytes")
     if expr.kind() == "type_conversion_expression":
-        return expr.text().replace(" ", "").startswith("[]byte(")
+        return bool(expr.text().replace(" ", "").startswith("[]byte("))
     if expr.kind() == "slice_expression":
         operand = expr.field("operand")
         return operand is not None and is_byte_slice(node, operand)

@@ -86,9 +86,9 @@ def _runs_once(fn: Node) -> bool:
     for closure in [fn, *[a for a in fn.ancestors() if a.kind() == "func_literal"]]:
         holder = closure.parent()
         call = holder.parent() if holder is not None else None
-        if call is not None and call.kind() == "call_expression":
-            if goscope.call_name(call).endswith(_ONCE_CALLS):
-                return True
+        if (call is not None and call.kind() == "call_expression"
+                and goscope.call_name(call).endswith(_ONCE_CALLS)):
+            return True
     return False
 
 

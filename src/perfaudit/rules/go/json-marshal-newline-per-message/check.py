@@ -7,6 +7,7 @@ from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
 _NEWLINES = ('"\\n"', "'\\n'")
+_NEWLINE_ARGS = (*_NEWLINES, "{'\\n'}", '("\\n")')
 _LINE_PRINTS = ("fmt.Fprintln", "fmt.Println")
 _FORMAT_PRINTS = ("fmt.Fprintf", "fmt.Printf")
 _LINE_FORMATS = ('"%s\\n"', '"%v\\n"')  # a framing prefix (SSE "data: ") is not NDJSON
@@ -17,7 +18,7 @@ def _mentions(call: Node, name: str) -> bool:
 
 
 def _newline_literal(call: Node) -> bool:
-    return any(arg.text().replace(" ", "").endswith(_NEWLINES + ("{'\\n'}", '("\\n")'))
+    return any(arg.text().replace(" ", "").endswith(_NEWLINE_ARGS)
                for arg in goscope.call_args(call))
 
 

@@ -56,10 +56,8 @@ def is_string_var(decl: Node, name: str) -> bool:
 
 def _reset_in_loop(loop: Node, name: str, stmt: Node) -> bool:
     """``s = ""`` inside the loop bounds the string's length per round (e.g. line wrapping)."""
-    for other in goscope.assignments_to(loop, name):
-        if other != stmt and _concatenated(other) is None:
-            return True
-    return False
+    others = goscope.assignments_to(loop, name)
+    return any(other != stmt and _concatenated(other) is None for other in others)
 
 
 def check(match: Match) -> bool:
