@@ -64,11 +64,13 @@ def _visible_from(decl: Node, node: Node) -> bool:
     return holder.kind() == "source_file" or any(a == holder for a in node.ancestors())
 
 
+_DECL_RULE = {"rule": {"any": [{"kind": kind} for kind in _DECL_KINDS]}}
+
+
 def _declarations_in(scope: Node, name: str) -> Iterator[Node]:
-    for kind in _DECL_KINDS:
-        for decl in scope.find_all(kind=kind):
-            if any(ident.text() == name for ident in declared_names(decl)):
-                yield decl
+    for decl in scope.find_all(_DECL_RULE):
+        if any(ident.text() == name for ident in declared_names(decl)):
+            yield decl
 
 
 def find_declaration(node: Node, name: str) -> Node | None:
@@ -135,15 +137,18 @@ def is_conditional_within(node: Node, stop: Node) -> bool:
     return False
 
 
+_ASSIGN_RULE = {"rule": {"any": [{"kind": k} for k in
+                                 ("assignment_statement", "inc_statement", "dec_statement")]}}
+
+
 def assignments_to(scope: Node, name: str) -> list[Node]:
     """``=``/``op=`` assignment statements and ``++``/``--`` in ``scope`` whose target is ``name``."""
     found = []
-    for kind in ("assignment_statement", "inc_statement", "dec_statement"):
-        for stmt in scope.find_all(kind=kind):
-            left = stmt.field("left") or stmt.child(0)
-            targets = left.named_children() if left.kind() == "expression_list" else [left]
-            if any(t.kind() == "identifier" and t.text() == name for t in targets):
-                found.append(stmt)
+    for stmt in scope.find_all(_ASSIGN_RULE):
+        left = stmt.field("left") or stmt.child(0)
+        targets = left.named_children() if left.kind() == "expression_list" else [left]
+        if any(t.kind() == "identifier" and t.text() == name for t in targets):
+            found.append(stmt)
     return found
 
 
@@ -195,17 +200,21 @@ def loops_between(node: Node, outer: Node) -> list[Node]:
     return [loop for loop in enclosing_loops(node) if not any(a == loop for a in outer_ancestors)]
 
 
+_JUMP_RULE = {"rule": {"any": [{"kind": k} for k in
+                               ("continue_statement", "break_statement", "goto_statement")]}}
+
+
 def _exits_early(body: Node) -> bool:
     """Whether a loop body can skip or end iterations (continue, break, goto) itself."""
-    for jump in ("continue_statement", "break_statement", "goto_statement"):
-        for stmt in body.find_all(kind=jump):
-            owners: tuple[str, ...] = ("for_statement", "func_literal")
-            if jump == "break_statement":
-                owners += ("expression_switch_statement", "type_switch_statement", "select_statement")
-            owner = next((a for a in stmt.ancestors() if a.kind() in owners or a == body), None)
-            labelled = stmt.find(kind="label_name") is not None
-            if owner == body or labelled or jump == "goto_statement":
-                return True
+    for stmt in body.find_all(_JUMP_RULE):
+        jump = stmt.kind()
+        owners: tuple[str, ...] = ("for_statement", "func_literal")
+        if jump == "break_statement":
+            owners += ("expression_switch_statement", "type_switch_statement", "select_statement")
+        owner = next((a for a in stmt.ancestors() if a.kind() in owners or a == body), None)
+        labelled = stmt.find(kind="label_name") is not None
+        if owner == body or labelled or jump == "goto_statement":
+            return True
     return False
 
 
