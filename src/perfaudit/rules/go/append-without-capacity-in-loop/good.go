@@ -115,3 +115,14 @@ func preSized(items []Item) []string {
 	}
 	return out
 }
+
+// pairs appends in an inner loop: the slice spans both loops, a job for a separate review.
+func pairs(items []Item) []string {
+	var out []string
+	for _, a := range items {
+		for _, b := range items {
+			out = append(out, a.SKU+"/"+b.SKU)
+		}
+	}
+	return out
+}
