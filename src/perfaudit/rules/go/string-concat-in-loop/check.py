@@ -7,6 +7,7 @@ from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
 
 _STRING_KINDS = ("interpreted_string_literal", "raw_string_literal")
+_JUMPS = frozenset({"break_statement", "continue_statement", "return_statement", "goto_statement"})
 _STRING_CALLS = ("fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "strings.Repeat", "strings.Join",
                  "strings.TrimSpace", "strings.ToUpper", "strings.ToLower", "strconv.Itoa",
                  "strconv.Quote", "string")
@@ -60,6 +61,11 @@ def _reset_in_loop(loop: Node, name: str, stmt: Node) -> bool:
     return any(other != stmt and _concatenated(other) is None for other in others)
 
 
+def _then_leaves(stmt: Node) -> bool:
+    """A jump right after the concat (``continue outer``, ``break``): it does not accumulate."""
+    return any(sibling.kind() in _JUMPS for sibling in stmt.next_all())
+
+
 def check(match: Match) -> bool:
     """String target, declared outside the innermost loop, not reset inside it."""
     stmt = match.node
@@ -73,7 +79,7 @@ def check(match: Match) -> bool:
     if not (is_string_var(decl, name) or any(t.kind() in _STRING_KINDS for t in terms)):
         return False
     loops = goscope.loops_between(stmt, decl)
-    if not loops or _reset_in_loop(loops[0], name, stmt):
+    if not loops or _reset_in_loop(loops[0], name, stmt) or _then_leaves(stmt):
         return False
     first = min(goscope.assignments_to(loops[0], name), key=lambda n: n.range().start.index)
     return bool(first == stmt)  # one finding per string and loop

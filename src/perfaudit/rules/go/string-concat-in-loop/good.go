@@ -81,3 +81,18 @@ func counters(rows []Row) (float64, int) {
 	}
 	return avg, n
 }
+
+// uniqueDelimiter grows the delimiter only when it collides, then restarts the scan.
+func uniqueDelimiter(lines []string) string {
+	delimiter := "EOT"
+OUTER:
+	for {
+		for _, line := range lines {
+			if strings.TrimSpace(line) == delimiter {
+				delimiter = delimiter + "_"
+				continue OUTER
+			}
+		}
+		return delimiter
+	}
+}
