@@ -138,15 +138,24 @@ def loop_ancestors(node: Node, language: Language) -> list[Node]:
     return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
 
 
+def _statements(scope: Node, kind: str) -> list[Node]:
+    """Nodes of ``kind`` in ``scope``; empty when the grammar has no such kind."""
+    try:
+        return list(scope.find_all(kind=kind))
+    except RuntimeError:  # the kind belongs to the other language's grammar
+        return []
+
+
 def assigned_in(scope: Node, names: set[str]) -> bool:
     """Whether any of ``names`` is assigned or declared anywhere inside ``scope``."""
     kinds = ("assignment_statement", "short_var_declaration", "var_spec", "range_clause",
-             "assignment", "augmented_assignment", "for_statement", "inc_statement")
+             "assignment", "augmented_assignment", "for_statement", "inc_statement",
+             "dec_statement")
     for kind in kinds:
-        for stmt in scope.find_all(kind=kind):
+        for stmt in _statements(scope, kind):
             left = stmt.field("left") or stmt.field("name")
-            if left is None and kind == "for_statement":
-                left = stmt.field("left")
+            if left is None and kind in {"inc_statement", "dec_statement"}:
+                left = next((c for c in stmt.children() if c.is_named()), None)
             if left is not None and identifiers(left) & names:
                 return True
     return False
