@@ -1,0 +1,38 @@
+"""Flag when the right operand is a local list the function builds, tested per iteration."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+_BUILDERS = ("list(", "sorted(", "[")
+
+
+def _is_grown(fn: Node, name: str) -> bool:
+    calls = fn.find_all(pattern=f"{name}.$M($$$)")
+    return any(c.get_match("M").text() in ("append", "extend", "insert") for c in calls)
+
+
+def _is_local_list(fn: Node, name: str) -> bool:
+    values = py.assignments_to(fn, name)
+    if not values:
+        return False
+    unbounded = False
+    for value in values:
+        text = value.text()
+        if value.kind() == "list_comprehension" or text.startswith(("list(", "sorted(")):
+            unbounded = True
+        elif value.kind() == "list":
+            unbounded = unbounded or _is_grown(fn, name)
+        else:
+            return False
+    return unbounded
+
+
+def check(match: Match) -> bool:
+    target = match.node.get_match("L")
+    if target is None or target.kind() != "identifier" or not py.iteration_loops(match.node):
+        return False
+    fn = py.function_of(match.node)
+    return fn is not None and _is_local_list(fn, target.text())
