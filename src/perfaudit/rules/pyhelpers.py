@@ -143,7 +143,7 @@ def loop_targets(loop: Node) -> set[str]:
 def invariant_in_innermost(expr: Node, node: Node) -> Node | None:
     """The innermost loop running ``node`` per iteration, when ``expr`` is invariant in it."""
     loops = iteration_loops(node)
-    if loops and is_invariant(expr, loops[0]):
+    if loops and not is_retry_loop(loops[0]) and is_invariant(expr, loops[0]):
         return loops[0]
     return None
 
@@ -175,3 +175,27 @@ def call_name(call: Node) -> str:
     """The callee's text for a ``call`` node (``requests.get``, ``open``), else ""."""
     func = call.field("function")
     return func.text() if func is not None else ""
+
+
+def iterates_literal(loop: Node) -> bool:
+    """Whether a ``for`` loop or comprehension runs over a literal collection or ``range(<int>)``."""
+    if loop.kind() == "for_statement":
+        source = loop.field("right")
+    else:
+        clauses = [c for c in loop.children() if c.kind() == "for_in_clause"]
+        source = clauses[0].field("right") if clauses else None
+    if source is None:
+        return False
+    if source.kind() in ("tuple", "list", "set", "string"):
+        return True
+    args = source.field("arguments") if source.kind() == "call" else None
+    return (call_name(source) == "range" and args is not None
+            and all(a.kind() == "integer" for a in args.named_children()))
+
+
+def is_retry_loop(loop: Node) -> bool:
+    """Whether a loop is a retry/attempt loop, which repeats rarely (loop-invariant rules skip it)."""
+    head = loop.field("left") if loop.kind() == "for_statement" else loop.field("condition")
+    source = loop.field("right") if loop.kind() == "for_statement" else None
+    text = " ".join(n.text().lower() for n in (head, source) if n is not None)
+    return "retr" in text or "attempt" in text

@@ -1,4 +1,4 @@
-"""Flag when the right operand is a local list the function builds, tested per iteration."""
+"""A local list built before the loop (or grown in it) and tested once per iteration."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ _BUILDERS = ("list(", "sorted(", "[")
 
 def _is_grown(fn: Node, name: str) -> bool:
     calls = fn.find_all(pattern=f"{name}.$M($$$)")
-    return any(c.get_match("M").text() in ("append", "extend", "insert") for c in calls)
+    return any(c.get_match("M").text() in ("append", "extend", "insert") and py.iteration_loops(c)
+               for c in calls)
 
 
-def _is_local_list(fn: Node, name: str) -> bool:
+def _is_local_list(fn: Node, name: str, loop: Node) -> bool:
     values = py.assignments_to(fn, name)
-    if not values:
+    if not values or any(py.within(v, loop) for v in values):
         return False
     unbounded = False
     for value in values:
@@ -24,6 +25,8 @@ def _is_local_list(fn: Node, name: str) -> bool:
         if value.kind() == "list_comprehension" or text.startswith(("list(", "sorted(")):
             unbounded = True
         elif value.kind() == "list":
+            if any(item.kind() == "dictionary" for item in value.named_children()):
+                return False
             unbounded = unbounded or _is_grown(fn, name)
         else:
             return False
@@ -32,7 +35,8 @@ def _is_local_list(fn: Node, name: str) -> bool:
 
 def check(match: Match) -> bool:
     target = match.node.get_match("L")
-    if target is None or target.kind() != "identifier" or not py.iteration_loops(match.node):
+    loops = py.iteration_loops(match.node)
+    if target is None or target.kind() != "identifier" or not loops:
         return False
     fn = py.function_of(match.node)
-    return fn is not None and _is_local_list(fn, target.text())
+    return fn is not None and _is_local_list(fn, target.text(), loops[0])

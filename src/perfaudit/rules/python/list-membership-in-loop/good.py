@@ -36,3 +36,26 @@ def header_only(rows):
     keys = [r.key for r in rows]
     for k in keys:  # iterating, not testing membership
         print(k)
+
+
+def has_edges(fragments, info):
+    for fragment in fragments:
+        values = [f.name for f in info.fragments[fragment].selections]  # rebuilt per item
+        if "edges" in values:  # tested once per build: a set would not help
+            return True
+    return False
+
+
+def redirect_headers(headers, method_changed):
+    remove = ["Cookie"]
+    if method_changed:
+        remove.extend(["Content-Length", "Content-Type"])  # bounded: grown once, not per item
+    return {k: v for k, v in headers.items() if k.title() not in remove}
+
+
+def chapters_in_order(chapter_list):
+    chapters = [{"start_time": 0}]  # dicts: unhashable, a set does not apply
+    for chapter in chapter_list:
+        if chapter not in chapters:
+            chapters.append(chapter)
+    return chapters

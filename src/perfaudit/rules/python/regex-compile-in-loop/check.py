@@ -9,6 +9,6 @@ from perfaudit.rules.match import Match
 def check(match: Match) -> bool:
     args = match.node.field("arguments")
     loops = py.iteration_loops(match.node)
-    if args is None or not loops:
+    if args is None or not loops or py.is_retry_loop(loops[0]):
         return False
     return all(py.is_invariant(arg, loops[0]) for arg in args.named_children())

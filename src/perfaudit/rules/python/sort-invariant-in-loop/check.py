@@ -8,7 +8,7 @@ from perfaudit.rules.match import Match
 
 def check(match: Match) -> bool:
     loops = py.iteration_loops(match.node)
-    if not loops:
+    if not loops or py.is_retry_loop(loops[0]):
         return False
     target = match.node.get_match("L")
     if target is not None:

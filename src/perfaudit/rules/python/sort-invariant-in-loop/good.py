@@ -32,3 +32,11 @@ def batches(source):
             return
         batch.sort()  # a fresh list every iteration
         yield batch
+
+
+def wait_for_new_page(fetch, seen_ids, retries):
+    for attempt in range(retries):  # a retry loop repeats rarely
+        batch = sorted(fetch(attempt))
+        if batch != sorted(seen_ids):
+            return batch
+    return None

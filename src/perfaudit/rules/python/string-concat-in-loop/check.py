@@ -1,4 +1,4 @@
-"""``s += …`` per iteration where ``s`` starts as a string literal in the same function."""
+"""``s += …`` per iteration on an accumulator started as a string literal before the loop."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ _STRINGS = ("string", "concatenated_string")
 
 def check(match: Match) -> bool:
     target = match.node.get_match("S")
-    if target is None or target.kind() != "identifier" or not py.iteration_loops(match.node):
+    loops = py.iteration_loops(match.node)
+    if target is None or target.kind() != "identifier" or not loops:
         return False
     fn = py.function_of(match.node)
-    if fn is None:
+    if fn is None or py.iterates_literal(loops[0]):
         return False
     values = py.assignments_to(fn, target.text())
-    return bool(values) and all(v.kind() in _STRINGS for v in values)
+    return (bool(values) and all(v.kind() in _STRINGS for v in values)
+            and not any(py.within(v, loops[0]) for v in values))

@@ -34,3 +34,20 @@ def greeting(name):
     text = "Hello, "
     text += name  # once, not in a loop
     return text
+
+
+def headers(deps):
+    lines = []
+    for d in deps:
+        header = f"{d.name}"  # a fresh string per item: bounded, not an accumulator
+        if d.license:
+            header += f" | {d.license}"
+        lines.append(header)
+    return lines
+
+
+def summary(data):
+    text = ""
+    for field in ("source", "embed", "caption"):  # three iterations
+        text += getattr(data, field, "")
+    return text
