@@ -8,11 +8,13 @@ from importlib.metadata import entry_points
 from perfaudit.config import Config
 from perfaudit.errors import UsageError
 from perfaudit.reviewers.base import Reviewer, ReviewerFactory
+from perfaudit.reviewers.linters.ruff import make_ruff_reviewer
 from perfaudit.reviewers.rules import make_rules_reviewer
 
 # name or "prefix:" -> factory; a prefix entry serves every "prefix:ARG" reviewer name
 BUILTIN_REVIEWERS: dict[str, ReviewerFactory] = {
     "rules": make_rules_reviewer,
+    "ruff": make_ruff_reviewer,
 }
 
 
