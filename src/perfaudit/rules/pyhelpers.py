@@ -57,13 +57,38 @@ def _runs_per_iteration(node: Node, loop: Node) -> bool:
     return not (clauses and within(node, clauses[0].field("right")))
 
 
+def _exit_after(block: Node, inner: Node) -> str:
+    """"return" or "break" when a statement after ``inner`` in ``block`` leaves unconditionally."""
+    after = False
+    for stmt in block.named_children():
+        if after and stmt.kind() in ("return_statement", "raise_statement"):
+            return "return"
+        if after and stmt.kind() == "break_statement":
+            return "break"
+        after = after or within(inner, stmt)
+    return ""
+
+
 def iteration_loops(node: Node) -> list[Node]:
-    """Loops in ``node``'s own function that evaluate it once per iteration, innermost first."""
-    loops = []
+    """Loops in ``node``'s own function that evaluate it once per iteration, innermost first.
+
+    Code followed by an unconditional ``break`` runs at most once for that loop, and code
+    followed by ``return``/``raise`` at most once for every loop around it.
+    """
+    loops: list[Node] = []
+    skip_next = False
     for ancestor in node.ancestors():
         kind = ancestor.kind()
         if kind in FUNCTION_KINDS or kind == "class_definition":
             break
+        if kind == "block":
+            exit_kind = _exit_after(ancestor, node)
+            if exit_kind == "return":
+                break
+            skip_next = skip_next or exit_kind == "break"
+        if kind in LOOP_KINDS and kind in ("for_statement", "while_statement") and skip_next:
+            skip_next = False
+            continue
         if kind in LOOP_KINDS and _runs_per_iteration(node, ancestor):
             loops.append(ancestor)
     return loops
@@ -194,8 +219,20 @@ def iterates_literal(loop: Node) -> bool:
 
 
 def is_retry_loop(loop: Node) -> bool:
-    """Whether a loop is a retry/attempt loop, which repeats rarely (loop-invariant rules skip it)."""
+    """Whether a loop retries or polls until a deadline: it repeats rarely, or must redo the work."""
     head = loop.field("left") if loop.kind() == "for_statement" else loop.field("condition")
     source = loop.field("right") if loop.kind() == "for_statement" else None
     text = " ".join(n.text().lower() for n in (head, source) if n is not None)
-    return "retr" in text or "attempt" in text
+    return any(word in text for word in ("retr", "attempt", "deadline", "timeout", "time(",
+                                         "monotonic("))
+
+
+def imports_module(root: Node, module: str) -> bool:
+    """Whether the file does ``import module`` (so ``module.f(...)`` is that module's ``f``)."""
+    for stmt in root.find_all(kind="import_statement"):
+        for child in stmt.field_children("name"):
+            target = child.field("name") if child.kind() == "aliased_import" else child
+            alias = child.field("alias") if child.kind() == "aliased_import" else None
+            if target is not None and target.text() == module and alias is None:
+                return True
+    return False

@@ -43,6 +43,7 @@ CATEGORIES: dict[str, Category] = {
     "FURB140": Category.ALLOCATION,
     "FURB145": Category.ALLOCATION,
     "FURB171": Category.ALLOCATION,
+    "FURB192": Category.ALGORITHMIC,
 }
 Which = Callable[[str], str | None]
 Runner = Callable[[Sequence[str], Path], ToolResult]

@@ -16,3 +16,13 @@ def main(jobs, work):
 
 def connections(hosts):
     return [Pool(h) for h in hosts]  # not multiprocessing.Pool
+
+
+def run_calls(events, call):
+    pool = None
+    jobs = []
+    for event in events:
+        if pool is None:
+            pool = ThreadPoolExecutor(max_workers=4)  # created on first use only
+        jobs.append(pool.submit(call, event))
+    return jobs

@@ -27,8 +27,8 @@ def _is_read(call: Node) -> bool:
 
 def check(match: Match) -> bool:
     path = match.node.get_match("P")
-    if path is None or path.kind() in ("string", "integer"):
-        return path is not None and path.kind() == "string" and bool(py.iteration_loops(match.node))
+    if path is None or path.kind() == "integer":
+        return False
     if py.call_name(match.node) == "open" and not _is_read(match.node):
         return False
     return py.invariant_in_innermost(path, match.node) is not None

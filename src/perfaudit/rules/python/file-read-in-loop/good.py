@@ -34,3 +34,19 @@ def follow(path):
 
 def next_path(p):
     return p
+
+
+def fixtures(cases):
+    for name, expected in cases:
+        with open(f"./testdata/{name}.m3u8", encoding="utf-8") as fh:  # f-string on the loop variable
+            assert fh.read() == expected
+
+
+def wait_for_options(path, time, timeout):
+    end = time.time() + timeout
+    while time.time() < end:  # polling until the file is complete
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if data:
+            return data
+    return None

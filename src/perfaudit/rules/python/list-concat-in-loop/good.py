@@ -17,3 +17,11 @@ def label(words):
     for w in words:
         text = text + w  # a string: see string-concat-in-loop
     return text
+
+
+def needs(out, pending):
+    for n in pending:
+        if n.blocked:
+            out = out + n.deps  # followed by break: runs once
+            break
+    return out

@@ -1,4 +1,4 @@
-"""Per-iteration ``insert(0, x)``."""
+"""Per-iteration ``insert(0, x)`` into the same list (not one insert into each of many lists)."""
 
 from __future__ import annotations
 
@@ -7,4 +7,8 @@ from perfaudit.rules.match import Match
 
 
 def check(match: Match) -> bool:
-    return bool(py.iteration_loops(match.node))
+    loops = py.iteration_loops(match.node)
+    target = match.node.get_match("L")
+    if not loops or target is None or target.text() == "sys.path":
+        return False
+    return not py.names_in(target) & py.changed_names(loops[0], mutations=False)

@@ -25,3 +25,13 @@ def setup(path):
 def middle(items, values):
     for v in values:
         items.insert(len(items) // 2, v)  # not the front (still linear, different issue)
+
+
+def add_self(signatures, arg):
+    for sig in signatures:
+        sig.args.insert(0, arg)  # one insert into each signature's own list
+
+
+def configure(paths):
+    for path in reversed(paths):
+        sys.path.insert(0, str(path))  # sys.path must stay a list

@@ -1,4 +1,4 @@
-"""Per-iteration ``pop(0)`` on something not known to be a dict."""
+"""Per-iteration ``pop(0)`` on the same list (not known to be a dict or a deque)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from perfaudit.rules.match import Match
 
 
 def check(match: Match) -> bool:
-    if not py.iteration_loops(match.node):
-        return False
+    loops = py.iteration_loops(match.node)
     target = match.node.get_match("L")
+    if not loops or (target is not None
+                     and py.names_in(target) & py.changed_names(loops[0], mutations=False)):
+        return False  # a different list each iteration: one pop each
     fn = py.function_of(match.node)
     if target is None or fn is None:
         return True

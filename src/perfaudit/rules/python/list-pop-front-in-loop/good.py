@@ -28,3 +28,8 @@ def by_code(codes):
     table = {0: "ok", 1: "error"}
     for _ in codes:
         table.pop(0)  # a dict keyed by 0
+
+
+def drop_headers(tables):
+    for table in tables:
+        table.pop(0)  # one pop from each table

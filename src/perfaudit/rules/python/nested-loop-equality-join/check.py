@@ -11,6 +11,8 @@ def _joins(cmp: Node, outer: set[str], inner: set[str]) -> bool:
     sides = [c for c in cmp.children() if c.is_named()]
     if len(sides) != 2 or "==" not in [c.text() for c in cmp.children()]:
         return False
+    if all(side.kind() == "identifier" for side in sides):
+        return False  # `if i == j: continue` skips the pair with itself; not a key join
     a, b = (py.names_in(side) for side in sides)
     return bool((a & outer and b & inner and not a & inner and not b & outer)
                 or (b & outer and a & inner and not b & inner and not a & outer))

@@ -33,3 +33,13 @@ def pending(jobs, states):
         for state in states:
             if state.kind == "failed":  # compares inner values only
                 job.retry()
+
+
+def pairs(items):
+    out = []
+    for i in range(len(items)):
+        for j in range(len(items)):
+            if i == j:  # skipping the pair with itself: a pairwise loop, not a key join
+                continue
+            out.append((items[i], items[j]))
+    return out

@@ -1,4 +1,4 @@
-"""Module-level request helpers called once per loop iteration."""
+"""Module-level request helpers (the module really imported) called once per loop iteration."""
 
 from __future__ import annotations
 
@@ -7,4 +7,8 @@ from perfaudit.rules.match import Match
 
 
 def check(match: Match) -> bool:
-    return bool(py.iteration_loops(match.node))
+    module = py.call_name(match.node).split(".", 1)[0]
+    fn = py.function_of(match.node)
+    if fn is not None and py.assignments_to(fn, module):
+        return False  # a local variable named like the module
+    return py.imports_module(match.root, module) and bool(py.iteration_loops(match.node))

@@ -1,4 +1,7 @@
-"""``sorted(invariant)`` per iteration, or ``xs.sort()`` where the loop never rebinds ``xs``."""
+"""``sorted(invariant)`` per iteration, or ``xs.sort()`` where the loop never rebinds ``xs``.
+
+``list.sort`` takes keyword arguments only, so ``np.sort(a)`` (a function) is not it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ def check(match: Match) -> bool:
         return False
     target = match.node.get_match("L")
     if target is not None:
-        return (target.kind() in ("identifier", "attribute")
+        args = match.node.field("arguments")
+        positional = [a for a in (args.named_children() if args is not None else [])
+                      if a.kind() != "keyword_argument"]
+        return (not positional and target.kind() in ("identifier", "attribute")
                 and not py.names_in(target) & py.changed_names(loops[0], mutations=False))
     args = match.node.field("arguments")
     named = args.named_children() if args is not None else []

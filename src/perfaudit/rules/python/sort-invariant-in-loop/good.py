@@ -40,3 +40,8 @@ def wait_for_new_page(fetch, seen_ids, retries):
         if batch != sorted(seen_ids):
             return batch
     return None
+
+
+def block_sorted(np, a, block):
+    for i in range(0, len(a), block):
+        yield np.sort(a[i:i + block])  # a function of a slice, not list.sort

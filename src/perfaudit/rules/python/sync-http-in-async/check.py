@@ -9,6 +9,7 @@ from perfaudit.rules.match import Match
 def check(match: Match) -> bool:
     if not py.is_async(py.function_of(match.node)):
         return False
-    if py.call_name(match.node) == "urlopen":
+    name = py.call_name(match.node)
+    if name == "urlopen":
         return py.module_imports(match.root, "urllib.request", "urlopen")
-    return True
+    return name.startswith("urllib.") or py.imports_module(match.root, name.split(".", 1)[0])
