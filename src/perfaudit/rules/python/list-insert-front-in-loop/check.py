@@ -11,4 +11,4 @@ def check(match: Match) -> bool:
     target = match.node.get_match("L")
     if not loops or target is None or target.text() == "sys.path":
         return False
-    return not py.names_in(target) & py.changed_names(loops[0], mutations=False)
+    return not py.names_in(target) & py.loop_targets(loops[0])

@@ -10,7 +10,7 @@ def check(match: Match) -> bool:
     loops = py.iteration_loops(match.node)
     target = match.node.get_match("L")
     if not loops or (target is not None
-                     and py.names_in(target) & py.changed_names(loops[0], mutations=False)):
+                     and py.names_in(target) & py.loop_targets(loops[0])):
         return False  # a different list each iteration: one pop each
     fn = py.function_of(match.node)
     if target is None or fn is None:
