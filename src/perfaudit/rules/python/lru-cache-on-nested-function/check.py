@@ -38,7 +38,7 @@ def _escapes(fn: Node, outer: Node | None) -> bool:
             continue
         scope = next((a for a in ident.ancestors()
                       if a.kind() in ("function_definition", "lambda")), None)
-        if scope is not None and scope != outer and scope != fn:
+        if scope is not None and scope not in (outer, fn):
             return True  # used by another closure, which may outlive the call
         parent = ident.parent()
         if parent is None or parent.kind() != "call" or parent.field("function") != ident:
