@@ -102,6 +102,16 @@ def parse(output: str, root: Path) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.location.path, f.location.start_line, f.rule or ""))
 
 
+def wanted(finding: Finding, config: Config) -> bool:
+    """Honour ``--ignore`` (``ruff:CODE``, a code, a category or ``ruff``) and ``ruff:`` selections."""
+    rule = finding.rule or ""
+    keys = {rule, rule.removeprefix("ruff:"), str(finding.category), NAME}
+    if keys & set(config.ignore):
+        return False
+    chosen = {s for s in config.select if s.startswith("ruff:")}
+    return not chosen or rule in chosen
+
+
 def _batches(paths: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(paths), BATCH):
         yield paths[start:start + BATCH]
@@ -151,7 +161,7 @@ class RuffReviewer:
             if problem is not None:
                 diagnostics.append(problem)
                 continue
-            findings.extend(parse(result.stdout, ctx.root))
+            findings.extend(f for f in parse(result.stdout, ctx.root) if wanted(f, self._config))
             reviewed.update(batch)
         run = ReviewerRun(name=NAME, files_reviewed=len(reviewed), findings=len(findings),
                           errors=len(diagnostics), duration_s=round(time.perf_counter() - started, 3))

@@ -42,6 +42,19 @@ def test_parse_captured_output() -> None:
     assert findings[2].fix == "Remove `readlines()`"
 
 
+@pytest.mark.parametrize(("select", "ignore", "kept"), [
+    ((), (), ["ruff:PERF401", "ruff:PERF203", "ruff:FURB129", "ruff:FURB167"]),
+    ((), ("ruff:FURB167", "io"), ["ruff:PERF401", "ruff:PERF203"]),
+    ((), ("PERF203",), ["ruff:PERF401", "ruff:FURB129", "ruff:FURB167"]),
+    (("python", "ruff:PERF401"), (), ["ruff:PERF401"]),
+    (("python",), ("ruff",), []),
+])
+def test_select_and_ignore(select: tuple[str, ...], ignore: tuple[str, ...], kept: list[str]) -> None:
+    output = (HERE / "report_ruff_0.17.6.json").read_text(encoding="utf-8")
+    config = Config(select=select, ignore=ignore)
+    assert [f.rule for f in ruff.parse(output, CAPTURED_ROOT) if ruff.wanted(f, config)] == kept
+
+
 @pytest.mark.parametrize("text", ["", "not json", "{}", '[{"no": "code"}]', "[1, 2]"])
 def test_parse_tolerates_odd_output(text: str) -> None:
     assert ruff.parse(text, CAPTURED_ROOT) == []
