@@ -27,6 +27,7 @@ NAME = "ruff"
 SELECT = "PERF,FURB"
 BATCH = 400
 _VERSION = re.compile(r"^3\.(\d+)")
+_OLDEST_MINOR, _NEWEST_MINOR = 7, 13
 CATEGORIES: dict[str, Category] = {
     "PERF101": Category.ALLOCATION,
     "PERF102": Category.ALLOCATION,
@@ -61,8 +62,9 @@ def command(files: Sequence[str], ctx: ReviewContext, executable: str = "ruff") 
     argv = [executable, "check", "--select", SELECT, "--output-format", "json", "--no-cache",
             "--isolated", "--exit-zero"]
     found = _VERSION.match(ctx.versions.get(Language.PYTHON.value, ""))
-    if found:
-        argv += ["--target-version", f"py3{found.group(1)}"]
+    if found:  # clamped to the versions ruff >= 0.5 knows; outside them it refuses to run
+        minor = min(max(int(found.group(1)), _OLDEST_MINOR), _NEWEST_MINOR)
+        argv += ["--target-version", f"py3{minor}"]
     return [*argv, "--", *files]
 
 

@@ -67,6 +67,8 @@ def test_command_carries_target_version_and_files(tmp_path: Path) -> None:
     assert {"--isolated", "--no-cache"} <= set(argv)
     assert argv[-3:] == ["--", "a.py", "b/c.py"]
     assert "--target-version" not in ruff.command(["a.py"], _ctx(tmp_path))
+    old = ruff.command(["a.py"], _ctx(tmp_path, {"python": "3.6"}))
+    assert old[old.index("--target-version") + 1] == "py37"
 
 
 def _files(root: Path) -> list[SourceFile]:
