@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from perfaudit.cli import cli
-from perfaudit.reviewers.linters._run import find_executable
+from perfaudit.reviewers.linters.ruff import find_executable
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "py-service"
 

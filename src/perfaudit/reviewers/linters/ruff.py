@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -21,7 +24,8 @@ from perfaudit.model import (
     SourceFile,
 )
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
-from perfaudit.reviewers.linters._run import ToolResult, find_executable, run_tool
+from perfaudit.reviewers.linters._locate import locate
+from perfaudit.reviewers.linters._proc import Completed, run_tool
 
 NAME = "ruff"
 SELECT = "PERF,FURB"
@@ -47,7 +51,16 @@ CATEGORIES: dict[str, Category] = {
     "FURB192": Category.ALGORITHMIC,
 }
 Which = Callable[[str], str | None]
-Runner = Callable[[Sequence[str], Path], ToolResult]
+Runner = Callable[[list[str], Path], Completed]
+
+
+def find_executable(name: str) -> str | None:
+    """``name`` on PATH, else next to the running interpreter (ruff installed in the same venv)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else None
 
 
 def category_of(code: str) -> Category:
@@ -123,9 +136,9 @@ def _diagnostic(kind: str, message: str) -> Diagnostic:
     return Diagnostic(source=NAME, kind=kind, message=message)
 
 
-def _check_output(result: ToolResult) -> Diagnostic | None:
+def _check_output(result: Completed) -> Diagnostic | None:
     if result.error:
-        return _diagnostic("reviewer-failed", result.error)
+        return _diagnostic("reviewer-failed", f"ruff: {result.error}")
     if result.returncode not in (0, 1):
         first = (result.stderr.strip().splitlines() or ["no message"])[0]
         return _diagnostic("reviewer-failed", f"ruff exited {result.returncode}: {first}")
@@ -134,6 +147,22 @@ def _check_output(result: ToolResult) -> Diagnostic | None:
     except json.JSONDecodeError:
         ok = False
     return None if ok else _diagnostic("reviewer-failed", "ruff printed output that is not JSON")
+
+
+def _located(findings: list[Finding], root: Path) -> list[Finding]:
+    """Fill each finding's enclosing function and snippet, so it can match the rules' findings."""
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_path[finding.location.path].append(finding)
+    out: list[Finding] = []
+    for path, group in sorted(by_path.items()):
+        try:
+            source = (root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            out.extend(group)
+            continue
+        out.extend(locate(group, source, Language.PYTHON))
+    return out
 
 
 class RuffReviewer:
@@ -165,6 +194,7 @@ class RuffReviewer:
                 continue
             findings.extend(f for f in parse(result.stdout, ctx.root) if wanted(f, self._config))
             reviewed.update(batch)
+        findings = _located(findings, ctx.root)
         run = ReviewerRun(name=NAME, files_reviewed=len(reviewed), findings=len(findings),
                           errors=len(diagnostics), duration_s=round(time.perf_counter() - started, 3))
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),

@@ -13,12 +13,12 @@ from perfaudit.pipeline import Hooks, run_audit
 from perfaudit.reviewers import BUILTIN_REVIEWERS, build_panel
 from perfaudit.reviewers.base import ReviewContext
 from perfaudit.reviewers.linters import ruff
-from perfaudit.reviewers.linters._run import ToolResult, find_executable
+from perfaudit.reviewers.linters._proc import Completed
 
 HERE = Path(__file__).parent
 CAPTURED_ROOT = Path("/tmp/perfaudit-ruff-sample")  # where the captured run took place
 SOURCE = (HERE / "report_py.txt").read_text(encoding="utf-8")
-HAVE_RUFF = find_executable("ruff") is not None
+HAVE_RUFF = ruff.find_executable("ruff") is not None
 
 
 def _ctx(root: Path, versions: dict[str, str] | None = None) -> ReviewContext:
@@ -88,7 +88,8 @@ def test_absent_ruff_is_unavailable_not_an_error(make_repo: Callable[..., Path])
 def test_failed_run_becomes_a_diagnostic(make_repo: Callable[..., Path]) -> None:
     root = make_repo({"app/report.py": SOURCE})
     reviewer = ruff.RuffReviewer(Config(), which=lambda _name: "/bin/ruff",
-                                 runner=lambda _argv, _cwd: ToolResult(returncode=2, stderr="boom"))
+                                 runner=lambda _argv, _cwd: Completed(returncode=2, stdout="",
+                                                                            stderr="boom"))
     result = reviewer.review(_files(root), _ctx(root))
     assert result.run.errors == 1 and result.findings == ()
     assert "ruff exited 2: boom" in result.diagnostics[0].message
