@@ -24,7 +24,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _check_names(config: Config) -> None:
-    unknown = unknown_rule_names((*config.select, *config.ignore), load_catalogue())
+    # reviewer-scoped ids such as "ruff:PERF401" belong to that reviewer, not the catalogue
+    names = [n for n in (*config.select, *config.ignore) if ":" not in n]
+    unknown = unknown_rule_names(names, load_catalogue())
     if unknown:
         raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
                          "(see `perfaudit rules`)")

@@ -9,6 +9,7 @@ from perfaudit.config import Config
 from perfaudit.errors import UsageError
 from perfaudit.reviewers.base import Reviewer, ReviewerFactory
 from perfaudit.reviewers.linters.golangci_lint import make_golangci_reviewer
+from perfaudit.reviewers.linters.ruff import make_ruff_reviewer
 from perfaudit.reviewers.linters.staticcheck import make_staticcheck_reviewer
 from perfaudit.reviewers.rules import make_rules_reviewer
 from perfaudit.reviewers.sarif import make_sarif_reviewer
@@ -19,6 +20,7 @@ BUILTIN_REVIEWERS: dict[str, ReviewerFactory] = {
     "staticcheck": make_staticcheck_reviewer,
     "golangci-lint": make_golangci_reviewer,
     "sarif:": make_sarif_reviewer,
+    "ruff": make_ruff_reviewer,
 }
 
 
