@@ -8,11 +8,16 @@ from importlib.metadata import entry_points
 from perfaudit.config import Config
 from perfaudit.errors import UsageError
 from perfaudit.reviewers.base import Reviewer, ReviewerFactory
+from perfaudit.reviewers.llm.reviewer import make_llm_reviewer
 from perfaudit.reviewers.rules import make_rules_reviewer
 
 # name or "prefix:" -> factory; a prefix entry serves every "prefix:ARG" reviewer name
 BUILTIN_REVIEWERS: dict[str, ReviewerFactory] = {
     "rules": make_rules_reviewer,
+    "openai:": make_llm_reviewer,
+    "ollama:": make_llm_reviewer,
+    "anthropic:": make_llm_reviewer,
+    "cmd:": make_llm_reviewer,
 }
 
 
