@@ -81,7 +81,8 @@ class Loopback:
             def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("content-length", 0)))
                 with server._lock:
-                    server.requests.append(Seen(self.path, raw, {k.lower(): v for k, v in self.headers.items()}))
+                    headers = {k.lower(): v for k, v in self.headers.items()}
+                    server.requests.append(Seen(self.path, raw, headers))
                 canned = server._next(self.path, json.loads(raw or b"null"))
                 if canned.delay and server._stop.wait(canned.delay):
                     return

@@ -33,7 +33,7 @@ FACTS: tuple[VersionFact, ...] = (
                 pattern=re.compile(r"\bwg\.Go\(|WaitGroup\)?\.Go\b", _I),
                 message="sync.WaitGroup.Go needs Go 1.25"),
     VersionFact(language=Language.GO, where="fix", min_version=(1, 21),
-                pattern=re.compile(r"\b(slices|maps)\.\w+\(|\bclear\(|\bmin\(|\bmax\("),
+                pattern=re.compile(r"\b(slices|maps)\.[A-Z]\w*|\bclear\(|\bmin\(|\bmax\("),
                 message="slices/maps packages and min/max/clear builtins need Go 1.21"),
     VersionFact(language=Language.GO, where="claim", below=(1, 23), category=Category.LEAK,
                 pattern=re.compile(r"time\.After\b", _I),

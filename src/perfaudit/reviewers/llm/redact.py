@@ -21,7 +21,7 @@ _ASSIGNMENT = re.compile(
     r"""(?ix)
     (?P<name>[A-Za-z0-9_.\-]*(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|
         private[_\-]?key|client[_\-]?secret|credential)[A-Za-z0-9_.\-]*)
-    (?P<sep>["']?\s*(?::=|=|:)\s*[bru]?)
+    (?P<sep>["']?\s*(?::\s*[\w\[\]|., ]+?\s*)?(?::=|=|:)\s*[bru]?)
     (?P<quote>["'`])(?P<value>[^"'`\s]{6,})(?P=quote)
     """)
 _KEY_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
