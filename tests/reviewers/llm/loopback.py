@@ -45,6 +45,8 @@ class Loopback:
         self.requests: list[Seen] = []
         self.queue: deque[Canned] = deque()
         self.responder = responder
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -83,7 +85,15 @@ class Loopback:
                 with server._lock:
                     headers = {k.lower(): v for k, v in self.headers.items()}
                     server.requests.append(Seen(self.path, raw, headers))
-                canned = server._next(self.path, json.loads(raw or b"null"))
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    self._answer(server._next(self.path, json.loads(raw or b"null")))
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self, canned: Canned) -> None:
                 if canned.delay and server._stop.wait(canned.delay):
                     return
                 payload = canned.body if isinstance(canned.body, bytes) else json.dumps(

@@ -11,8 +11,8 @@ import pytest
 from perfaudit.reviewers.base import CostLedger
 from perfaudit.reviewers.llm.reviewer import LlmReviewer
 
-from .conftest import make_context, recorded, settings, sources
-from .loopback import Loopback, recording_responder
+from .conftest import SYNC_GO, make_context, recorded, settings, sources
+from .loopback import Canned, Loopback, recording_responder
 
 NAME = "openai:test-model"
 KEY = {"OPENAI_API_KEY": "sk-test"}
@@ -52,6 +52,21 @@ def test_ledger_is_shared_and_settled() -> None:
     ledger.settle(0.6, 0.1)
     assert ledger.reserve(0.6, 1.0) and ledger.spent == pytest.approx(0.1)
     assert ledger.reserve(100.0, None)
+
+
+def test_requests_run_concurrently_up_to_the_limit(go_repo: Path, server: Loopback) -> None:
+    answer = recording_responder(recorded("go_small.json"))
+
+    def slow(path: str, body: object) -> Canned:
+        return replace(answer(path, body), delay=0.3)
+
+    server.responder = slow
+    for name in ("a.go", "b.go", "c.go"):
+        (go_repo / "service" / name).write_text(SYNC_GO.replace("Poll", name[0].upper()))
+    ctx = make_context(go_repo, NAME, _two_batches(server, concurrency=2), credentials=KEY)
+    result = LlmReviewer(NAME, ctx.config).review(sources(go_repo), ctx)
+    assert len(server.requests) == 5 and len(result.reviewed) == 5
+    assert server.max_in_flight == 2
 
 
 def test_interrupt_keeps_finished_batches(go_repo: Path, server: Loopback) -> None:

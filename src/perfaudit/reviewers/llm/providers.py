@@ -18,6 +18,8 @@ from perfaudit.reviewers.llm.prompt import Prompt
 from perfaudit.reviewers.llm.retry import ProviderError, retry_after
 from perfaudit.reviewers.llm.schema import answer_schema
 
+OPENAI_URL = "https://api.openai.com/v1"
+ANTHROPIC_URL = "https://api.anthropic.com"
 OLLAMA_URL = "http://localhost:11434/v1"
 _TOOL = "report_findings"
 _RETRYABLE_STATUS = frozenset({408, 409, 429})
@@ -44,7 +46,7 @@ class ApiSpec:
 
     model: str
     api_key: str
-    base_url: str | None
+    base_url: str  # always explicit, so the SDKs never fall back to *_BASE_URL variables
     timeout_s: float
     max_output_tokens: int
     structured_output: bool
@@ -94,8 +96,8 @@ class OpenAIProvider:
         self._client = self._sdk.OpenAI(api_key=spec.api_key, base_url=spec.base_url,
                                         timeout=spec.timeout_s, max_retries=0)
         # OpenAI's own API wants max_completion_tokens; compatible servers know max_tokens
-        self._limit = {"max_completion_tokens" if spec.base_url is None else "max_tokens":
-                       spec.max_output_tokens}
+        official = spec.base_url.rstrip("/") == OPENAI_URL
+        self._limit = {"max_completion_tokens" if official else "max_tokens": spec.max_output_tokens}
         self._structured = spec.structured_output
 
     def _format(self) -> dict[str, Any]:

@@ -18,7 +18,9 @@ from perfaudit.reviewers.llm.ground import ground
 from perfaudit.reviewers.llm.prepare import Prepared, prepare_files
 from perfaudit.reviewers.llm.prompt import prompt_version, render_prompt
 from perfaudit.reviewers.llm.providers import (
+    ANTHROPIC_URL,
     OLLAMA_URL,
+    OPENAI_URL,
     AnthropicProvider,
     ApiSpec,
     CommandProvider,
@@ -60,7 +62,8 @@ class LlmReviewer:
             return CommandProvider(name=self._model, command=s.command, timeout_s=s.timeout_s)
         if not self._model:
             raise ProviderUnavailable(f"no model named: use {self._kind}:MODEL")
-        base_url = s.base_url or (OLLAMA_URL if self._kind == "ollama" else None)
+        defaults = {"ollama": OLLAMA_URL, "anthropic": ANTHROPIC_URL, "openai": OPENAI_URL}
+        base_url = s.base_url or defaults[self._kind]
         spec = ApiSpec(model=self._model, api_key=self._key(), base_url=base_url,
                        timeout_s=s.timeout_s, max_output_tokens=s.max_output_tokens,
                        structured_output=s.structured_output)
