@@ -12,7 +12,9 @@ from perfaudit.reviewers.llm.redact import MASK, redact
     ('token := "ghp_0123456789abcdefghijABCDEFGHIJ012345"', "ghp_0123456789abcdefghijABCDEFGHIJ012345"),
     ("client = OpenAI(api_key='sk-proj-AbCdEfGhIjKlMnOpQrStUvWx')", "sk-proj-AbCdEfGhIjKlMnOpQrStUvWx"),
     ('slack = "xoxb-123456789012-abcdefghijkl"', "xoxb-123456789012-abcdefghijkl"),
-    ('password = "correct-horse-battery"', "correct-horse-battery"),
+    ('password = "correct-horse-battery-9"', "correct-horse-battery-9"),
+    ("'password': 'dsUBXUcI',", "dsUBXUcI"),
+    ('oauthClientSecret = "34ddeff2b558a23d38fba8a6de74f086ede1cc0b"', "34ddeff2b558a23d38fba8a6de74f086ede1cc0b"),
     ('DB_SECRET: str = "s3cr3t-value"', "s3cr3t-value"),
     ('cfg := Config{APIKey: "abcdef123456"}', "abcdef123456"),
     ('{"api_key": "0123456789abcdef"}', "0123456789abcdef"),
@@ -30,6 +32,12 @@ def test_secrets_are_masked(line: str, secret: str) -> None:
     "password = os.environ['DB_PASSWORD']",
     'secret := r.Header.Get("X-Secret")',
     'title = "The secret garden"',
+    'PASSWORD_RESET = "password_reset"',
+    'const tokenUser = "x-access-token"',
+    'JWT_REFRESH_TOKEN_COOKIE_NAME = "refreshToken"',
+    'DefaultTokenPath = "/var/run/secrets/azure/tokens/azure-identity-token"',
+    'grantType = "urn:ietf:params:oauth:grant-type:token-exchange"',
+    "token_url = 'https://{}/{}/desktop/{}'.format(",
 ])
 def test_ordinary_code_is_left_alone(line: str) -> None:
     assert redact(line).text == line

@@ -24,6 +24,10 @@ _ASSIGNMENT = re.compile(
     (?P<sep>["']?\s*(?::\s*[\w\[\]|., ]+?\s*)?(?::=|=|:)\s*[bru]?)
     (?P<quote>["'`])(?P<value>[^"'`\s]{6,})(?P=quote)
     """)
+# words joined by separators ("password_reset", "x-access-token", "refreshToken", "/var/run/x"):
+# names and paths, not secrets, which have digits or irregular case
+_WORD = r"(?:[A-Z]?[a-z]+|[A-Z]+)(?:[A-Z][a-z]+)*"
+_WORDY = re.compile(rf"^[_.\-/: ]*{_WORD}(?:[_.\-/: ]+{_WORD})*[_.\-/]*$")
 _KEY_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 _KEY_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 
@@ -38,7 +42,7 @@ class Redaction:
 
 def _mask_assignment(match: re.Match[str]) -> str:
     value = match.group("value")
-    if value == MASK or value.strip() in {"", "***"}:
+    if value == MASK or _WORDY.match(value) or "{" in value or "%" in value:  # names, templates
         return match.group(0)
     return f"{match.group('name')}{match.group('sep')}{match.group('quote')}{MASK}{match.group('quote')}"
 

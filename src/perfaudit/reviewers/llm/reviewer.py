@@ -137,6 +137,8 @@ class LlmReviewer:
             rejected += len(grounded.rejections)
             diagnostics.extend(results.rejection(self.name, r) for r in grounded.rejections)
         diagnostics.extend(results.outcome_diagnostics(self.name, outcomes))
+        diagnostics.extend(Diagnostic(source=self.name, kind="llm-file-skipped", path=skip.path,
+                                      message=skip.reason) for skip in prepared.skipped)
         reviewed, skipped = results.coverage(outcomes, prepared)
         states = Counter(o.state for o in outcomes)
         run = ReviewerRun(
