@@ -5,9 +5,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 
 from perfaudit.errors import ConfigError
 from perfaudit.model import Severity
@@ -57,7 +57,8 @@ class Config:
     providers: dict[str, ProviderSettings] = field(default_factory=dict)
     max_cost: float | None = None
     dry_run: bool = False
-    credentials: dict[str, str] = field(default_factory=dict, repr=False)
+    # API keys from the environment: never printed, never serialised (the history stores Config)
+    credentials: Annotated[dict[str, str], Field(exclude=True)] = field(default_factory=dict, repr=False)
 
 
 def provider_settings(config: Config, reviewer: str) -> ProviderSettings:
@@ -72,9 +73,10 @@ def key_env(config: Config, reviewer: str) -> str | None:
     return settings.api_key_env or DEFAULT_KEY_ENV.get(reviewer.split(":", 1)[0])
 
 
+# credentials come from the environment and dry runs from the command line, never from a file
 _FILE_KEYS = (
     {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)} | {"format"}
-)
+) - {"credentials", "dry-run", "dry_run"}
 _ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
 
 

@@ -92,7 +92,9 @@ def _print_dry_run(report: Report) -> None:
     out = _console.stdout
     out.print("Dry run: nothing was sent.", markup=False)
     for diagnostic in report.audit.diagnostics:
-        if diagnostic.kind in {"dry-run", "llm-unavailable", "secret-redacted"}:
+        if diagnostic.kind == "secret-redacted":
+            out.print(f"  {diagnostic.source}: {diagnostic.path}: {diagnostic.message}", markup=False)
+        elif diagnostic.kind in {"dry-run", "llm-unavailable"}:
             out.print(f"  {diagnostic.source}: {diagnostic.message}", markup=False)
 
 

@@ -83,6 +83,8 @@ def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch
         runs = {r["name"]: r for r in data["audit"]["reviewers"]}
         assert runs["openai:model-a"]["tokens_in"] == 1000 and runs["openai:model-a"]["rejected"] == 0
         assert runs["cmd:model-b"]["rejected"] == 1 and runs["cmd:model-b"]["files_reviewed"] == 5
+        database = (service / ".perfaudit" / "perfaudit.db").read_bytes()
+        assert b"llm_cache" in database and b"sk-e2e-key" not in database  # history keeps no key
         requests = len(server.requests)
         code, _ = _run(["audit", str(service), "-o", str(tmp_path / "again"), "-f", "json"], capsys)
         assert code == 0 and len(server.requests) == requests
