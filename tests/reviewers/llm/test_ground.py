@@ -51,7 +51,9 @@ def _one(version: str = "1.22", **changes: object) -> tuple[int, int] | str:
     ({"path": "service/../../x.go"}, "path is absolute or outside the repository"),
     ({"path": "/work/repo/service/api.go"}, "path is absolute or outside the repository"),
     ({"path": "C:\\repo\\api.go"}, "path is absolute or outside the repository"),
-    ({"path": "service/missing.go"}, "file was not in this batch"),
+    ({"path": "service/missing.go"}, (20, 20)),                     # unknown file, unique quote
+    ({"path": "api.go", "quote": "return out"}, (25, 25)),
+    ({"path": "service/missing.go", "quote": "package service"}, "file was not in this batch"),
 ])
 def test_anchoring(changes: dict[str, object], expected: object) -> None:
     result = _one(**changes)
@@ -85,6 +87,20 @@ def test_function_comes_from_the_code_not_the_model() -> None:
     grounded = ground("r", Answer(findings=(replace(BASE, function="Wrong"),)), BATCH, FILES, {})
     assert grounded.findings[0].location.function == "Search"
     assert grounded.findings[0].location.snippet.strip().startswith("re := regexp")
+
+
+@pytest.mark.parametrize(("version", "fix", "rejected"), [
+    ("3.11", "Use itertools.batched(rows, 100).", True),
+    ("3.12", "Use itertools.batched(rows, 100).", False),
+    ("3.10", "Run them in an asyncio.TaskGroup.", True),
+    ("3.8", "Decorate it with @functools.cache.", True),
+    ("3.8", "Decorate it with functools.cached_property.", False),
+])
+def test_python_version_claims(version: str, fix: str, rejected: bool) -> None:
+    from perfaudit.reviewers.llm.facts import version_conflict
+
+    item = replace(BASE, fix=fix)
+    assert (version_conflict(item, Language.PYTHON, version) is not None) is rejected
 
 
 def test_helpers() -> None:

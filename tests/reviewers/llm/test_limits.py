@@ -109,3 +109,18 @@ def test_ollama_needs_no_key_and_is_free(go_repo: Path, server: Loopback) -> Non
     assert body["model"] == "qwen2.5-coder" and "response_format" not in body
     assert "JSON Schema" in body["messages"][0]["content"] and body["max_tokens"] == 4096
     assert len(result.findings) == 2 and result.run.cost_usd == 0.0
+
+
+def test_oversized_files_are_skipped_and_progress_counts_every_file(go_repo: Path,
+                                                                    server: Loopback) -> None:
+    server.responder = recording_responder(recorded("go_small.json"))
+    (go_repo / "service" / "huge.go").write_text("package service\n" + "// x\n" * 5000)
+    ticks: list[int] = []
+    provider = settings(base_url=f"{server.url}/v1", max_file_tokens=2000)
+    ctx = replace(make_context(go_repo, NAME, provider, credentials=KEY), progress=ticks.append)
+    result = LlmReviewer(NAME, ctx.config).review(sources(go_repo), ctx)
+    assert ticks == [1, 2, 3]
+    assert [s.path for s in result.skipped] == ["service/huge.go"]
+    assert "too large for LLM review" in result.skipped[0].reason
+    assert "service/huge.go" not in result.reviewed and len(result.reviewed) == 2
+    assert any(d.kind == "llm-file-skipped" for d in result.diagnostics)

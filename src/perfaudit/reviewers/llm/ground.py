@@ -100,13 +100,22 @@ def _finding(reviewer: str, item: AnswerFinding, file: FileText, lines: Sequence
         confidence=CONFIDENCE_SCORE[item.confidence])
 
 
+def _home(quote: str, batch_paths: frozenset[str], files: Mapping[str, FileText]) -> str | None:
+    """The one batch file where ``quote`` occurs exactly once, if there is one."""
+    hits = [p for p in sorted(batch_paths) if p in files
+            for _ in occurrences(quote, files[p].text.split("\n"))]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _ground_one(reviewer: str, item: AnswerFinding, batch_paths: frozenset[str],
                 files: Mapping[str, FileText], versions: Mapping[str, str]) -> Finding | str:
     path = safe_path(item.path.strip())
     if path is None:
         return "path is absolute or outside the repository"
     if path not in batch_paths or path not in files:
-        return "file was not in this batch"
+        path = _home(item.quote, batch_paths, files)  # a mistyped path, e.g. without its folder
+        if path is None:
+            return "file was not in this batch"
     file = files[path]
     conflict = version_conflict(item, file.language, versions.get(file.language.value))
     if conflict:

@@ -27,6 +27,12 @@ class FileProgress:
         self._progress = progress
         self._done = 0
 
+    def skipped(self, count: int) -> None:
+        """Count files that will not be sent at all as done."""
+        for _ in range(count):
+            self._done += 1
+            self._progress(self._done)
+
     def done(self, outcome: Outcome) -> None:
         """Record one finished batch."""
         for chunk in outcome.batch.chunks:

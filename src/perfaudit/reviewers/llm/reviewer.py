@@ -115,6 +115,7 @@ class LlmReviewer:
         except ProviderUnavailable as exc:
             return self._unavailable(files, str(exc))
         progress = results.FileProgress(batches, ctx.progress)
+        progress.skipped(len(prepared.skipped))
         try:
             outcomes = dispatch(batches, plan=plan, provider=provider,
                                 cache=AnswerCache(database), ledger=ctx.ledger,
