@@ -100,6 +100,16 @@ def cached_outcomes(batches: Sequence[Batch], plan: Plan, cache: AnswerCache) ->
     return found
 
 
+def _fill(pending: deque[Batch], in_flight: dict[Future[Outcome], float], *, ledger: CostLedger,
+          submit: Callable[[Batch], Future[Outcome]], plan: Plan) -> None:
+    """Start queued batches while a slot is free and the next one's worst case fits the limit."""
+    while pending and len(in_flight) < max(1, plan.concurrency):
+        estimate = plan.estimates[pending[0].index]
+        if not ledger.reserve(estimate, plan.limit):
+            return
+        in_flight[submit(pending.popleft())] = estimate
+
+
 def dispatch(batches: Sequence[Batch], *, plan: Plan, provider: Provider, cache: AnswerCache,
              ledger: CostLedger, on_done: Callable[[Outcome], None],
              sleep: Callable[[float], None] = time.sleep) -> list[Outcome]:
@@ -116,14 +126,12 @@ def dispatch(batches: Sequence[Batch], *, plan: Plan, provider: Provider, cache:
     pending = deque(b for b in batches if b.index not in outcomes)
     pool = ThreadPoolExecutor(max(1, plan.concurrency), thread_name_prefix="perfaudit-llm")
     in_flight: dict[Future[Outcome], float] = {}
+    def submit(batch: Batch) -> Future[Outcome]:
+        return pool.submit(_request, batch, plan, provider, cache, sleep)
+
     try:
         while pending or in_flight:
-            while pending and len(in_flight) < max(1, plan.concurrency):
-                estimate = plan.estimates[pending[0].index]
-                if not ledger.reserve(estimate, plan.limit):
-                    break
-                batch = pending.popleft()
-                in_flight[pool.submit(_request, batch, plan, provider, cache, sleep)] = estimate
+            _fill(pending, in_flight, ledger=ledger, submit=submit, plan=plan)
             if not in_flight:
                 break
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
