@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ import pytest
 from perfaudit.cli import main
 
 from .conftest import HERE
-from .loopback import Loopback, recording_responder
+from .loopback import Canned, Loopback, answer_for, openai_reply, prompt_paths, recording_responder
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "go-service"
 ANSWERS = json.loads((HERE / "responses" / "go_service.json").read_text(encoding="utf-8"))
@@ -116,3 +120,38 @@ def test_max_cost_flag_limits_requests(service: Path, tmp_path: Path, capsys, mo
     data = json.loads((tmp_path / "cheap" / "findings.json").read_text(encoding="utf-8"))
     kinds = {d["kind"] for d in data["audit"]["diagnostics"]}
     assert "llm-budget" in kinds
+
+
+def test_ctrl_c_exits_at_once_and_a_rerun_resumes(service: Path, tmp_path: Path) -> None:
+    def first_answers_then_hangs(_path: str, body: object) -> Canned:
+        paths = prompt_paths(body)
+        return openai_reply(answer_for(ANSWERS["model-a"], paths)) if "api.go" in paths else Canned(
+            delay=30)
+
+    with Loopback(first_answers_then_hangs) as server:
+        (service / "perfaudit.toml").write_text(f"""
+reviewers = ["openai:model-a"]
+[providers."openai:model-a"]
+base_url = "{server.url}/v1"
+batch_tokens = 900
+concurrency = 1
+""", encoding="utf-8")
+        env = {**os.environ, "OPENAI_API_KEY": "sk-e2e-key"}
+        argv = [sys.executable, "-m", "perfaudit", "audit", str(service), "--no-history",
+                "-f", "json", "-o", str(tmp_path / "out")]
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        for _ in range(400):
+            if len(server.requests) >= 2 or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=15)
+        assert proc.returncode == 130 and err.strip() == "perfaudit: aborted"
+        assert len(server.requests) == 2
+        server.responder = recording_responder(ANSWERS["model-a"])
+        rerun = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert rerun.returncode == 0, rerun.stderr
+        resumed = [prompt_paths(r.json) for r in server.requests[2:]]
+        assert resumed[0] == prompt_paths(server.requests[1].json)  # the interrupted batch again
+        assert not any("api.go" in paths for paths in resumed)  # the answered one from the cache

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -100,14 +101,16 @@ def cached_outcomes(batches: Sequence[Batch], plan: Plan, cache: AnswerCache) ->
     return found
 
 
-def _fill(pending: deque[Batch], in_flight: dict[Future[Outcome], float], *, ledger: CostLedger,
-          submit: Callable[[Batch], Future[Outcome]], plan: Plan) -> None:
+def _fill(pending: deque[Batch], reserved: dict[int, float], *, ledger: CostLedger, plan: Plan,
+          start: Callable[[Batch], None]) -> None:
     """Start queued batches while a slot is free and the next one's worst case fits the limit."""
-    while pending and len(in_flight) < max(1, plan.concurrency):
+    while pending and len(reserved) < max(1, plan.concurrency):
         estimate = plan.estimates[pending[0].index]
         if not ledger.reserve(estimate, plan.limit):
             return
-        in_flight[submit(pending.popleft())] = estimate
+        batch = pending.popleft()
+        reserved[batch.index] = estimate
+        start(batch)
 
 
 def dispatch(batches: Sequence[Batch], *, plan: Plan, provider: Provider, cache: AnswerCache,
@@ -116,35 +119,34 @@ def dispatch(batches: Sequence[Batch], *, plan: Plan, provider: Provider, cache:
     """Every batch's outcome, in batch order.
 
     A request is issued only if its worst-case cost fits under ``plan.limit`` with what was spent
-    and what is in flight; batches that never fit end as OVER_BUDGET. On
-    KeyboardInterrupt, queued batches are dropped, connections closed and the interrupt re-raised;
-    answers already received are in the cache.
+    and what is in flight; batches that never fit end as OVER_BUDGET. On KeyboardInterrupt,
+    queued batches are dropped, connections closed and the interrupt re-raised without waiting
+    for requests in flight; answers already received are in the cache.
     """
     outcomes = cached_outcomes(batches, plan, cache)
     for outcome in outcomes.values():
         on_done(outcome)
     pending = deque(b for b in batches if b.index not in outcomes)
-    pool = ThreadPoolExecutor(max(1, plan.concurrency), thread_name_prefix="perfaudit-llm")
-    in_flight: dict[Future[Outcome], float] = {}
-    def submit(batch: Batch) -> Future[Outcome]:
-        return pool.submit(_request, batch, plan, provider, cache, sleep)
+    finished: queue.Queue[Outcome] = queue.Queue()
+    reserved: dict[int, float] = {}
+
+    def start(batch: Batch) -> None:
+        # a daemon thread: after Ctrl+C the process exits at once instead of waiting for answers
+        threading.Thread(target=lambda: finished.put(_request(batch, plan, provider, cache, sleep)),
+                         name=f"perfaudit-llm-{batch.index}", daemon=True).start()
 
     try:
-        while pending or in_flight:
-            _fill(pending, in_flight, ledger=ledger, submit=submit, plan=plan)
-            if not in_flight:
+        while pending or reserved:
+            _fill(pending, reserved, ledger=ledger, plan=plan, start=start)
+            if not reserved:
                 break
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in done:
-                outcome = future.result()
-                ledger.settle(in_flight.pop(future), outcome.cost_usd)
-                outcomes[outcome.batch.index] = outcome
-                on_done(outcome)
+            outcome = finished.get()
+            ledger.settle(reserved.pop(outcome.batch.index), outcome.cost_usd)
+            outcomes[outcome.batch.index] = outcome
+            on_done(outcome)
     except KeyboardInterrupt:
         provider.close()
-        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
     for batch in pending:
         outcomes[batch.index] = Outcome(batch=batch, state=State.OVER_BUDGET,
                                         message=plan.over_budget)
