@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 
@@ -54,6 +54,7 @@ class Config:
     reviewers: tuple[str, ...] = ("rules",)
     preview: bool = False
     database: str = ".perfaudit/perfaudit.db"
+    severity_policy: Literal["max", "majority", "evidence"] = "evidence"
     providers: dict[str, ProviderSettings] = field(default_factory=dict)
     max_cost: float | None = None
     dry_run: bool = False

@@ -110,7 +110,7 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.argument("path", default=".")
 @click.option("-o", "--output", help="Directory for the reports [default: PATH/.perfaudit/audits/ID].")
 @click.option("-f", "--format", "formats", multiple=True,
-              help="Report formats, comma-separated: md, json, sarif [default: all].")
+              help="Report formats, comma-separated: md, json, sarif, html [default: md, json, sarif].")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--include-tests/--no-include-tests", default=None, help="Review test files too.")
@@ -124,6 +124,8 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
               help="Send no LLM request that could take the cost past this many US dollars.")
 @click.option("--dry-run", is_flag=True, default=None,
               help="Show the LLM batches, estimated tokens and cost; send nothing.")
+@click.option("--severity-policy", type=click.Choice(["max", "majority", "evidence"]),
+              help="How disagreeing severities are resolved [default: evidence].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
 @click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
