@@ -84,3 +84,12 @@ def test_matching_is_one_to_one() -> None:
         id="A", target="/r", commit=None, started="s", finished="f", tool_version="0"))
     out = revalidate(report, state(finding(fingerprint="f1", line=11)), "2026-11-23")
     assert [f.status for f in out.findings] == [Status.STILL_PRESENT, Status.FIXED]
+
+
+def test_replayed_settings_keep_the_credentials_given_now() -> None:
+    from perfaudit.config import Config
+    from perfaudit.track.service import replay_config
+
+    now = Config(credentials={"openai:gpt": "sk-test"})
+    replayed = replay_config(now, {"reviewers": ["rules", "openai:gpt"], "credentials": {}})
+    assert replayed.credentials == {"openai:gpt": "sk-test"}

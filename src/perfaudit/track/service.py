@@ -41,9 +41,11 @@ def replay_config(config: Config, settings: dict[str, Any]) -> Config:
     merged = {**settings_of(config), **{k: v for k, v in settings.items()
                                         if k in _REPLAYED and k in known}}
     try:
-        return _CONFIG_ADAPTER.validate_python(merged)
+        replayed = _CONFIG_ADAPTER.validate_python(merged)
     except ValidationError:
         return config  # settings from an incompatible version: audit as configured now
+    # credentials are never serialised with the settings; keep the ones given now
+    return replace(replayed, credentials=config.credentials)
 
 
 def store_for(root: Path, config: Config) -> sqlite3.Connection:
