@@ -1,0 +1,34 @@
+"""Flag ``mu.Lock()`` when a network round trip runs before the unlock."""
+
+from __future__ import annotations
+
+import re
+
+from perfaudit.rules.helpers import callee, calls_under_lock
+from perfaudit.rules.match import Match
+
+NETWORK = re.compile(
+    r"^(http\.(Get|Post|PostForm|Head)|net\.(Dial\w*|Listen\w*|Lookup\w*)|tls\.Dial\w*"
+    r"|(\w+\.)*\w*([cC]lient)\.(Do|Get|Post|PostForm|Head)"
+    r"|http\.DefaultClient\.\w+|(\w+\.)*\w*([cC]onn)\.(Write|Read)|(\w+\.)*\w*[cC]lient\.Invoke)$"
+)
+
+
+# Mutexes named for one job (``writeMu``, ``compactMtx``, ``fileLock``) exist to serialise that
+# I/O; holding them across it is their purpose, not a contention bug.
+DEDICATED = re.compile(
+    r"(?i)^(c|w|\w*(write|writer|file|flush|compact|compaction|snapshot|wal|save|persist|reload|dial"
+    r"|disk|exec|cmd|git|checkpoint|segment|chunk|run|build|load|init|start|stop|close|shutdown|conn"
+    r"|send|recv|stream|log|io|update|refresh|fetch|sync|once))_?(mu|mtx|lock|mutex)$"
+)
+
+
+def _dedicated(lock_callee: str) -> bool:
+    parts = lock_callee.split(".")
+    return len(parts) >= 2 and bool(DEDICATED.match(parts[-2]))
+
+
+def check(match: Match) -> bool:
+    if _dedicated(callee(match.node)):
+        return False
+    return any(NETWORK.match(callee(c)) for c in calls_under_lock(match.node))
