@@ -295,3 +295,12 @@ def calls_under_lock(lock_call: Node) -> list[Node]:
     return [c for c in own_nodes(fn, "call_expression")
             if start < c.range().start.index < end
             and (p := c.parent()) is not None and p.kind() != "go_statement"]
+
+
+_TEST_SUPPORT = re.compile(r"(^|[/_.-])(mocks?|fakes?|testutils?|testing|testhelpers?|stubs?)([/_.-]|$)",
+                           re.IGNORECASE)
+
+
+def is_test_support_path(path: str) -> bool:
+    """Whether ``path`` looks like test scaffolding kept outside ``_test`` files (mocks, fakes)."""
+    return bool(_TEST_SUPPORT.search(path))
