@@ -304,3 +304,31 @@ _TEST_SUPPORT = re.compile(r"(^|[/_.-])(mocks?|fakes?|testutils?|testing|testhel
 def is_test_support_path(path: str) -> bool:
     """Whether ``path`` looks like test scaffolding kept outside ``_test`` files (mocks, fakes)."""
     return bool(_TEST_SUPPORT.search(path))
+
+
+def runs_later(node: Node) -> bool:
+    """Whether ``node`` sits in a closure that does not run in place: started with ``go``,
+    deferred, returned, stored or passed as a callback (only ``func(){...}()`` runs in place)."""
+    fn = innermost_function_node(node)
+    while fn is not None and fn.kind() == "func_literal":
+        parent = fn.parent()
+        if parent is None or parent.kind() != "call_expression" or parent.field("function") != fn:
+            return True
+        outer = parent.parent()
+        if outer is not None and outer.kind() in ("go_statement", "defer_statement"):
+            return True
+        fn = innermost_function_node(fn)
+    return False
+
+
+def comment_above(node: Node, source: str, lines: int = 3) -> str:
+    """The text of the ``//`` comment lines directly above ``node``'s line (up to ``lines``)."""
+    row = node.range().start.line
+    all_lines = source.splitlines()
+    texts: list[str] = []
+    for index in range(row - 1, max(-1, row - 1 - lines), -1):
+        stripped = all_lines[index].strip()
+        if not stripped.startswith("//"):
+            break
+        texts.append(stripped[2:])
+    return " ".join(texts)
