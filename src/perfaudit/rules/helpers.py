@@ -297,8 +297,11 @@ def calls_under_lock(lock_call: Node) -> list[Node]:
             and (p := c.parent()) is not None and p.kind() != "go_statement"]
 
 
-_TEST_SUPPORT = re.compile(r"(^|[/_.-])(mocks?|fakes?|testutils?|testing|testhelpers?|stubs?)([/_.-]|$)",
-                           re.IGNORECASE)
+_TEST_SUPPORT = re.compile(
+    r"(^|/)(\w*test|test\w*|\w*mocks?|mocks?\w*|\w*fakes?|fakes?\w*|stubs?)/"
+    r"|(^|[/_.-])(mocks?|fakes?|testutils?|testing|testhelpers?|stubs?)([/_.-]|$)",
+    re.IGNORECASE,
+)
 
 
 def is_test_support_path(path: str) -> bool:
