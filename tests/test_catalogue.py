@@ -66,6 +66,21 @@ def test_good_example_is_silent(folder: Path) -> None:
     assert not noisy, f"Noisy: {noisy}"
 
 
+@pytest.mark.parametrize("language", ["go", "python"])
+def test_one_combined_pass_equals_rule_by_rule(language: str) -> None:
+    rules = [r for r in (load_rule(f) for f in FOLDERS) if r.language.value == language]
+    for rule in rules:
+        for example in example_paths(rule):
+            source = example.read_text(encoding="utf-8")
+            declared = _VERSION.search(source)
+            version = declared.group(1) if declared else None
+            together = scan_source("x", source, rule.language, rules, version).findings
+            alone = {(f.rule, f.location.start_line)
+                     for other in rules
+                     for f in scan_source("x", source, rule.language, [other], version).findings}
+            assert {(f.rule, f.location.start_line) for f in together} == alone, example
+
+
 def test_rules_doc_is_current() -> None:
     rules = [load_rule(folder) for folder in FOLDERS]
     doc = REPO / "docs" / "rules.md"

@@ -35,7 +35,9 @@ class Config:
     database: str = ".perfaudit/perfaudit.db"
 
 
-_FILE_KEYS = {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)}
+_FILE_KEYS = (
+    {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)} | {"format"}
+)
 _ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
 
 

@@ -107,8 +107,6 @@ def _path_skip(rel: str, include_tests: bool) -> str | None:
 
 def _content_skip(path: Path, max_bytes: int) -> tuple[str | None, int]:
     """(reason to skip, line count) after looking at the file's bytes."""
-    if path.is_symlink():
-        return "symlink", 0
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -130,7 +128,7 @@ def _content_skip(path: Path, max_bytes: int) -> tuple[str | None, int]:
 def _looks_binary(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            return b"\0" in handle.read(_SNIFF_BYTES)
+            return b"\0" in handle.read(1024)
     except OSError:
         return False
 
@@ -157,8 +155,13 @@ def discover_files(
         if (extra and extra.match_file(rel)) or user_spec.match_file(rel):
             skipped.append(Skip(path=rel, reason="excluded"))
             continue
+        if set(PurePosixPath(rel).parts[:-1]) & QUIET_DIRS:
+            continue
+        if (root / rel).is_symlink():
+            skipped.append(Skip(path=rel, reason="symlink"))
+            continue
         if language is None:
-            if not suffix and _looks_binary(root / rel):
+            if _looks_binary(root / rel):
                 skipped.append(Skip(path=rel, reason="binary"))
             else:
                 unsupported += 1

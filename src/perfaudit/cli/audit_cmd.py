@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import click
 from perfaudit.cli import _console
 from perfaudit.config import Config, load_config
 from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from perfaudit.model import Report, Severity
+from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules import load_catalogue, unknown_rule_names
@@ -99,18 +100,34 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
-def audit(path: str, config_file: Path | None, **flags: Any) -> None:
+@click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
+@click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+@click.option("--history/--no-history", "keep_history", default=True,
+              help="Save the audit to the history database [default: on].")
+def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
+          keep_history: bool, **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
+    from perfaudit.cli import track_cmd
+    from perfaudit.track.service import finish_audit, prepare_baseline, save
+
+    if baseline and new_from_rev:
+        raise UsageError("--baseline and --new-from-rev exclude each other")
     root = resolve_root(path)
     overrides = {**flags, "formats": _split(flags["formats"]), "select": _split(flags["select"]),
                  "ignore": _split(flags["ignore"]), "reviewers": _split(flags["reviewers"])}
     config = load_config(root, config_file, overrides)
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
-        report = run_audit(root, config, hooks)
+        known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
+                                 keep_history=keep_history)
+        reviewed: list[SourceFile] = []
+        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend))
+        report = finish_audit(report, root, hooks.clock().date(), known)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
+    warning = save(report, root, config, files=reviewed) if keep_history else None
     _print_summary(report, written)
+    track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on))
 
 

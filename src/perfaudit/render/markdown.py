@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity
-from perfaudit.render import md_plan
+from perfaudit.render import md_plan, md_track
 from perfaudit.render._text import cell, plural, source_link, span
 
 Section = Callable[[Report], list[str]]
@@ -67,6 +67,11 @@ def _summary(report: Report) -> list[str]:
 
 
 def _table(report: Report, findings: list[ConsolidatedFinding]) -> list[str]:
+    if report.audit.revalidation is not None:
+        rows = ["| # | Severity | Location | Issue | Status |", "|---|---|---|---|---|"]
+        rows += [f"| {f.number} | {f.severity.value} | {_where(report, f)} | {cell(f.title)} "
+                 f"| {f.status.value} |" for f in findings]
+        return [*rows, ""]
     rows = ["| # | Severity | Location | Issue |", "|---|---|---|---|"]
     rows += [f"| {f.number} | {f.severity.value} | {_where(report, f)} | {cell(f.title)} |"
              for f in findings]
@@ -157,8 +162,8 @@ def _method(report: Report) -> list[str]:
 
 
 SECTIONS: tuple[Section, ...] = (
-    _title, _last_validated, _summary, _finding_tables, _disagreements,
-    md_plan.actions, md_plan.implementation_plan, _details, _method,
+    _title, _last_validated, _summary, md_track.baseline, _finding_tables, _disagreements,
+    md_plan.actions, md_plan.implementation_plan, _details, md_track.triage, _method,
 )
 
 

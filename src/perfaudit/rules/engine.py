@@ -11,6 +11,7 @@ from perfaudit.langversion import parse_version
 from perfaudit.model import Category, Diagnostic, Finding, Language, Location, Severity
 from perfaudit.rules import helpers
 from perfaudit.rules.match import Match
+from perfaudit.rules.passes import matches
 from perfaudit.rules.schema import Rule
 from perfaudit.rules.suppress import Suppression, covering, find_suppressions
 
@@ -151,17 +152,16 @@ def scan_source(
     suppressions = find_suppressions(source)
     findings: list[Finding] = []
     used: set[int] = set()
-    for rule in candidates:
-        for node in root.find_all(dict(rule.matcher)):  # type: ignore[call-overload]
-            m = Match(node, root, source, path, language, parsed_version)
-            if rule.check is not None and not rule.check(m):
-                continue
-            finding = _finding(rule, m, path)
-            hit = covering(suppressions, rule.id, finding.location.start_line)
-            if hit is not None:
-                used.add(hit.line)
-                continue
-            findings.append(finding)
+    for rule, node in matches(root, candidates):
+        m = Match(node, root, source, path, language, parsed_version)
+        if rule.check is not None and not rule.check(m):
+            continue
+        finding = _finding(rule, m, path)
+        hit = covering(suppressions, rule.id, finding.location.start_line)
+        if hit is not None:
+            used.add(hit.line)
+            continue
+        findings.append(finding)
     diagnostics = _suppression_diagnostics(path, suppressions, used, {r.id for r in candidates})
     if (error := _parse_error(root, path)) is not None:
         diagnostics.append(error)

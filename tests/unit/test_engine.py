@@ -1,0 +1,92 @@
+"""Rule engine: suppressions, version gating, contextual severity, enclosing functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from perfaudit.model import Language, Severity
+from perfaudit.rules import load_catalogue, select_rules, unknown_rule_names
+from perfaudit.rules.engine import scan_source
+from perfaudit.rules.suppress import find_suppressions
+
+RULES = [r for r in load_catalogue() if r.id == "time-after-in-loop"]
+
+LOOP = """package a
+
+import "time"
+
+func {name}(c chan int) {{
+\tfor {{
+\t\tselect {{
+\t\tcase <-c:
+\t\tcase <-time.After(time.Second):{comment}
+\t\t}}
+\t}}
+}}
+"""
+
+
+def scan(source: str, version: str | None = None):
+    return scan_source("a.go", source, Language.GO, RULES, version)
+
+
+def test_suppression_with_reason_silences() -> None:
+    src = LOOP.format(name="F", comment=" // perfaudit:ignore time-after-in-loop -- cold path")
+    result = scan(src)
+    assert result.findings == ()
+    assert result.diagnostics == ()
+
+
+def test_suppression_on_line_above_and_without_reason_is_reported() -> None:
+    src = LOOP.format(name="F", comment="").replace(
+        "\t\tcase <-time.After", "\t\t// perfaudit:ignore time-after-in-loop\n\t\tcase <-time.After")
+    result = scan(src)
+    assert result.findings == ()
+    assert [d.kind for d in result.diagnostics] == ["suppression-without-reason"]
+
+
+def test_unused_suppression_is_reported() -> None:
+    src = "package a\n\n// perfaudit:ignore time-after-in-loop -- old\nfunc F() { _ = time.After }\n"
+    assert [d.kind for d in scan(src).diagnostics] == ["unused-suppression"]
+
+
+@pytest.mark.parametrize(("version", "severity", "leak"), [
+    ("1.22", Severity.P1, True), ("1.21", Severity.P1, True),
+    ("1.23", Severity.P2, False), (None, Severity.P2, False)])
+def test_wording_and_severity_follow_go_version(version, severity, leak) -> None:
+    (finding,) = scan(LOOP.format(name="F", comment=""), version).findings
+    assert finding.severity is severity
+    assert ("leaks" in finding.title) is leak
+
+
+def test_start_up_code_is_lowered_with_reason() -> None:
+    (finding,) = scan(LOOP.format(name="main", comment=""), "1.21").findings
+    assert finding.severity is Severity.P2
+    assert finding.severity_reason == "runs once at start-up"
+
+
+def test_nested_loops_raise_with_reason() -> None:
+    src = LOOP.format(name="F", comment="").replace("\tfor {", "\tfor range 3 {\n\tfor {", 1) + "}\n"
+    (finding,) = scan(src).findings
+    assert finding.severity is Severity.P1
+    assert "nested loops" in finding.severity_reason
+
+
+def test_method_names_follow_pprof_style() -> None:
+    src = LOOP.format(name="F", comment="").replace("func F(", "func (r *Runner[T]) run(")
+    (finding,) = scan(src).findings
+    assert finding.location.function == "(*Runner).run"
+
+
+def test_find_suppressions_parses_lists() -> None:
+    (item,) = find_suppressions("x = 1  # perfaudit:ignore a-b, c-d -- measured: cold\n")
+    assert item.rules == {"a-b", "c-d"} and item.reason == "measured: cold" and item.line == 1
+
+
+def test_select_and_ignore() -> None:
+    catalogue = load_catalogue()
+    chosen = select_rules(catalogue, select=["allocation"])
+    assert chosen and all(r.meta.category.value == "allocation" for r in chosen)
+    assert select_rules(catalogue, ignore=["time-after-in-loop"]) == tuple(
+        r for r in catalogue if r.id != "time-after-in-loop" and not r.is_preview)
+    assert unknown_rule_names(["go", "nope"], catalogue) == ["nope"]
