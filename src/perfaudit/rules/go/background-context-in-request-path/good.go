@@ -69,3 +69,13 @@ func Connect(ctx context.Context, open func(context.Context) error) error {
 	}
 	return nil
 }
+
+// Operation hands back a context that only signals completion to the caller.
+func (s *Server) Operation(ctx context.Context, run func(context.Context)) context.Context {
+	done, finish := context.WithCancel(context.Background())
+	go func() {
+		defer finish()
+		run(ctx)
+	}()
+	return done
+}

@@ -14,11 +14,11 @@ func (r *Registry) Add(key string, v int) {
 	r.items[key] = v
 }
 
-// Get read-locks for one item.
-func (r *Registry) Get(key string) int {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	return r.items[key]
+// Delete locks for one item.
+func (r *Registry) Delete(key string) {
+	r.mu.Lock()
+	delete(r.items, key)
+	r.mu.Unlock()
 }
 
 // AddAll takes the lock once per element.
@@ -28,11 +28,9 @@ func (r *Registry) AddAll(kv map[string]int) {
 	}
 }
 
-// Sum read-locks once per key.
-func (r *Registry) Sum(keys []string) int {
-	total := 0
-	for i := 0; i < len(keys); i++ {
-		total += r.Get(keys[i]) // expect: batch-method-locks-per-item
+// Prune locks once per expired key.
+func (r *Registry) Prune(expired []string) {
+	for i := 0; i < len(expired); i++ {
+		r.Delete(expired[i]) // expect: batch-method-locks-per-item
 	}
-	return total
 }

@@ -3,7 +3,9 @@
 Same-file analysis: the callee must be declared in this file on the same receiver type and
 start by locking a mutex of its receiver. The call must sit in the body of a loop over a
 collection (``range`` or a ``len(...)`` bound). ``...Locked``/unlock helpers and calls that
-take a context (per-item I/O dominates the lock) are left out.
+take a context (per-item I/O dominates the lock) are left out, and so are getters (methods
+with results, unless named like a mutation: ``Add``, ``Set``, ``Delete``...): their read
+locks are cheap and often guard memoisation.
 """
 
 from __future__ import annotations
@@ -22,10 +24,18 @@ def _receiver_type(method: object) -> str:
     return re.sub(r"\[.*", "", type_node.text().lstrip("*")) if type_node is not None else ""
 
 
+_VERBS = ("add|set|update|delete|remove|put|insert|record|observe|append|register|inc|mark|store|push"
+          "|enqueue|track|forget|evict|expire")
+# ``AddItem``, ``set``, ``delete_key``; not ``RemovedComponent`` (a noun phrase).
+_MUTATOR = re.compile(rf"^({_VERBS}|{_VERBS.title()})([A-Z_0-9]|$)")
+
+
 def _locking_method(root: object, type_name: str, name: str) -> bool:
     for method in root.find_all(kind="method_declaration"):  # type: ignore[attr-defined]
         if method.field("name").text() != name or _receiver_type(method) != type_name:
             continue
+        if method.field("result") is not None and not _MUTATOR.match(name):
+            return False  # a (often memoising) getter: per-call read locks are cheap and expected
         body = method.field("body")
         recv = go_receiver_name(method)
         statements = body.find_all(kind="expression_statement") if body is not None and recv else []

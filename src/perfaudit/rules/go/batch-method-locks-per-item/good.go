@@ -67,3 +67,23 @@ func (r *Registry) List() []string {
 	}
 	return keys
 }
+
+// Child memoises under the lock; callers may loop over it: a cheap getter, not a batch.
+func (r *Registry) Child(key string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v, ok := r.items[key]
+	if !ok {
+		v = len(key)
+		r.items[key] = v
+	}
+	return v
+}
+
+func (r *Registry) Children(keys []string) []int {
+	out := make([]int, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, r.Child(k))
+	}
+	return out
+}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import go_assigned_names, go_assignment_of
+from perfaudit.rules.helpers import enclosing_function_node, go_assigned_names, go_assignment_of
 from perfaudit.rules.match import Match
 
 _TIMEOUTS = ("ReadHeaderTimeout", "ReadTimeout")
 # A debug or pprof listener bound to loopback is not reachable by slow remote clients.
+_LOOPBACK_IN_TEXT = re.compile(r'"(localhost|127\.0\.0\.1|\[::1\])[:"%]')
 _LOOPBACK = re.compile(r'^"(localhost|127\.0\.0\.1|\[::1\])[:"]')
 
 
@@ -45,6 +46,11 @@ def check(match: Match) -> bool:
         return not _LOOPBACK.match(first)
     if _keys(node) & set(_TIMEOUTS):
         return False
+    fn = enclosing_function_node(node)
+    if fn is not None and _LOOPBACK_IN_TEXT.search(fn.text()):
+        return False  # served on a loopback listener built in the same function
+    if "net.Listen(" in match.source and _LOOPBACK_IN_TEXT.search(match.source):
+        return False  # the file builds its own loopback listener for this server
     target = _target(node)
     if not target:
         return True

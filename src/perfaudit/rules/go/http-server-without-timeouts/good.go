@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net"
 	"net/http"
 	"time"
 )
@@ -37,3 +38,14 @@ func servePprof(port string) error {
 
 // handler code that merely mentions the type.
 func describe(s *http.Server) string { return s.Addr }
+
+// callbackServer receives one OAuth redirect on a loopback listener.
+func callbackServer(h http.Handler) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	srv := &http.Server{Handler: h}
+	go func() { _ = srv.Serve(ln) }()
+	return ln.Addr().String(), nil
+}

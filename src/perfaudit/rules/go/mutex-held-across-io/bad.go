@@ -2,60 +2,57 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 )
 
-type Snapshotter struct {
-	mu    sync.Mutex
-	state map[string]int
-	path  string
-	db    *sql.DB
+type Config struct {
+	mu     sync.RWMutex
+	values map[string]string
+	path   string
+	db     *sql.DB
 }
 
-// Save writes the state to disk while every reader waits.
-func (s *Snapshotter) Save() error {
-	s.mu.Lock() // expect: mutex-held-across-io
-	defer s.mu.Unlock()
-	data, err := json.Marshal(s.state)
-	if err != nil {
-		return err
+// Get lazily loads the file under the write lock: every reader waits for the disk.
+func (c *Config) Get(key string) (string, error) {
+	c.mu.Lock() // expect: mutex-held-across-io
+	defer c.mu.Unlock()
+	if c.values == nil {
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			return "", err
+		}
+		c.values = map[string]string{"raw": string(data)}
 	}
-	return os.WriteFile(s.path, data, 0o644)
+	return c.values[key], nil
 }
 
-// Reload reads the file with the lock held until the explicit unlock.
-func (s *Snapshotter) Reload() error {
-	s.mu.Lock() // expect: mutex-held-across-io
-	data, err := os.ReadFile(s.path)
-	if err != nil {
-		s.mu.Unlock()
-		return err
-	}
-	err = json.Unmarshal(data, &s.state)
-	s.mu.Unlock()
-	return err
-}
-
-// Count walks a directory tree under the lock.
-func (s *Snapshotter) Count(root string) int {
-	n := 0
-	s.mu.Lock() // expect: mutex-held-across-io
-	defer s.mu.Unlock()
-	_ = filepath.WalkDir(root, func(string, os.DirEntry, error) error { n++; return nil })
-	s.state["files"] = n
+// Size walks a directory tree while holding the lock until the explicit unlock.
+func (c *Config) Size(root string) int64 {
+	var n int64
+	c.mu.Lock() // expect: mutex-held-across-io
+	_ = filepath.WalkDir(root, func(_ string, d fs.DirEntry, _ error) error {
+		if info, err := d.Info(); err == nil {
+			n += info.Size()
+		}
+		return nil
+	})
+	c.values["size"] = "known"
+	c.mu.Unlock()
 	return n
 }
 
-// Persist runs a query while holding the lock.
-func (s *Snapshotter) Persist(key string) error {
-	s.mu.Lock() // expect: mutex-held-across-io
-	defer s.mu.Unlock()
-	_, err := s.db.Exec("UPDATE counters SET n = ? WHERE k = ?", s.state[key], key)
-	return err
+// Owner queries the database with the lock held.
+func (c *Config) Owner(key string) (string, error) {
+	c.mu.Lock() // expect: mutex-held-across-io
+	defer c.mu.Unlock()
+	var owner string
+	err := c.db.QueryRow("SELECT owner FROM settings WHERE k = ?", key).Scan(&owner)
+	c.values["owner:"+key] = owner
+	return owner, err
 }
 
 var (

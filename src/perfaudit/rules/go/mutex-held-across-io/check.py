@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import callee, calls_under_lock
+from perfaudit.rules.helpers import callee, calls_under_lock, enclosing_function_node, is_test_support_path
 from perfaudit.rules.match import Match
 
 NETWORK = re.compile(
@@ -17,7 +17,7 @@ IO = re.compile(
     r"|MkdirAll|MkdirTemp|ReadDir|Truncate|Symlink|Link|Chmod|Chown)"
     r"|ioutil\.(ReadFile|WriteFile|ReadDir|TempFile|TempDir)"
     r"|io\.(Copy|CopyN|CopyBuffer)|filepath\.(Walk|WalkDir)|fs\.WalkDir"
-    r"|json\.(Marshal|MarshalIndent|Unmarshal)|exec\.(Command|CommandContext)"
+    r"|exec\.(Command|CommandContext)"
     r"|(\w+\.)*\w*([dD][bB]|[tT]x|[sS]tmt)\.(Query|QueryContext|QueryRow|QueryRowContext|Exec"
     r"|ExecContext|Begin|BeginTx|Prepare|PrepareContext))$"
 )
@@ -37,8 +37,27 @@ def _dedicated(lock_callee: str) -> bool:
     return len(parts) >= 2 and bool(DEDICATED.match(parts[-2]))
 
 
+# A method named for the I/O it performs (``Save``, ``PersistState``, ``Refresh``) holds the
+# lock to serialise that operation by design; the finding is about locks held by methods
+# whose job is something else (``Get``, ``Token``, ``Lookup``) that happen to do I/O.
+_IO_METHOD = re.compile(
+    r"^(persist|write|save|refresh|read|load|reload|flush|sync|put|store|commit|close|unlock|lock|delete"
+    r"|remove|open|dump|snapshot|checkpoint|compact|backup|restore|export|import|upload|download|rotate"
+    r"|truncate|clean|cleanup|gc|init|start|stop|shutdown|reset|apply)",
+    re.IGNORECASE,
+)
+
+
+def _serialises_its_own_io(node: object) -> bool:
+    fn = enclosing_function_node(node)
+    name = fn.field("name") if fn is not None else None
+    return name is not None and bool(_IO_METHOD.match(name.text()))
+
+
 def check(match: Match) -> bool:
-    if _dedicated(callee(match.node)):
+    if _dedicated(callee(match.node)) or is_test_support_path(match.path):
+        return False
+    if _serialises_its_own_io(match.node):
         return False
     calls = [callee(c) for c in calls_under_lock(match.node)]
     if any(NETWORK.match(name) for name in calls):
