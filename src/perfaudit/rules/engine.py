@@ -65,11 +65,11 @@ def contextual_severity(
     """Raise severity in nested loops or request handlers, lower it in start-up code."""
     fn = helpers.enclosing_function_node(node)
     severity, reason = base, ""
-    if helpers.is_startup(fn, language):
+    if helpers.is_startup(fn, language) and not helpers.in_closure(node, language):
         severity, reason = base.lowered(), "runs once at start-up"
     elif (depth := helpers.loop_depth(node, language)) >= 2:
         severity, reason = base.raised(), f"inside {depth} nested loops: cost multiplies"
-    elif language is Language.GO and helpers.is_http_handler(fn):
+    elif language is Language.GO and helpers.is_http_handler(helpers.innermost_function(node, language)):
         severity, reason = base.raised(), "on a per-request path (HTTP handler)"
     if category is Category.CORRECTNESS and severity is Severity.P0:
         severity, reason = Severity.P1, "correctness findings are never ranked P0"
