@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import (
-    callee,
-    comment_above,
-    enclosing_function_node,
-    go_parameters,
-    is_test_support_path,
-    runs_later,
-)
+from perfaudit.rules.golife import callee, comment_above, go_parameters, is_test_support_path, runs_later
+from perfaudit.rules.helpers import enclosing_function_node
 from perfaudit.rules.match import Match
 
 _REQUEST_TYPES = ("context.Context", "*http.Request")

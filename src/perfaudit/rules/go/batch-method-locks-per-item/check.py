@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import callee, enclosing_function_node, go_receiver_name, loop_ancestors
+from perfaudit.rules.golife import callee, go_receiver_name
+from perfaudit.rules.helpers import enclosing_function_node, loop_ancestors
 from perfaudit.rules.match import Match
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import callee, enclosing_function_node, function_name, own_nodes
+from perfaudit.rules.golife import callee, own_nodes
+from perfaudit.rules.helpers import enclosing_function_node, function_name
 from perfaudit.rules.match import Match
 
 _PACKAGE_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)

@@ -9,13 +9,8 @@ closed explicitly in the loop, when a flag makes the defer run once, and in ``ma
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import (
-    callee,
-    enclosing_function_node,
-    function_name,
-    identifiers,
-    loop_ancestors,
-)
+from perfaudit.rules.golife import callee
+from perfaudit.rules.helpers import enclosing_function_node, function_name, identifiers, loop_ancestors
 from perfaudit.rules.match import Match
 
 _EXITS = ("return_statement", "break_statement", "goto_statement")

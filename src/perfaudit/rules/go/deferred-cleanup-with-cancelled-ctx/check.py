@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import (
+from perfaudit.rules.golife import (
     callee,
     go_assigned_names,
     go_context_params,

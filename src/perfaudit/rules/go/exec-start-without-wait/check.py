@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import callee, go_assigned_names, innermost_function_node, names_used
+from perfaudit.rules.golife import callee, go_assigned_names, innermost_function_node, names_used
 from perfaudit.rules.match import Match
 
 _SETTABLE = frozenset({"Stdout", "Stderr", "Stdin", "Env", "Dir", "SysProcAttr", "ExtraFiles",

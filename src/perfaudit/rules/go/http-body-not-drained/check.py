@@ -7,7 +7,7 @@ whose bodies are empty.
 
 from __future__ import annotations
 
-from perfaudit.rules.helpers import callee, go_assignment_of, innermost_function_node, names_used
+from perfaudit.rules.golife import callee, go_assignment_of, innermost_function_node, names_used
 from perfaudit.rules.match import Match
 
 _METADATA = frozenset({"StatusCode", "Status", "Header", "ContentLength", "Proto", "Request",

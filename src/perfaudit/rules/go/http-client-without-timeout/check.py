@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import (
-    enclosing_function_node,
+from perfaudit.rules.golife import (
     go_assigned_names,
     go_assignment_of,
-    in_loop,
     innermost_function_node,
     is_test_support_path,
 )
+from perfaudit.rules.helpers import enclosing_function_node, in_loop
 from perfaudit.rules.match import Match
 
 _CONTEXT_REQUESTS = re.compile(r"NewRequestWithContext|\.WithContext\(|\.Clone\(ctx\)")

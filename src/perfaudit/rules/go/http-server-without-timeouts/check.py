@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import enclosing_function_node, go_assigned_names, go_assignment_of
+from perfaudit.rules.golife import go_assigned_names, go_assignment_of
+from perfaudit.rules.helpers import enclosing_function_node
 from perfaudit.rules.match import Match
 
 _TIMEOUTS = ("ReadHeaderTimeout", "ReadTimeout")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import callee, go_context_params, names_used
+from perfaudit.rules.golife import callee, go_context_params, names_used
 from perfaudit.rules.match import Match
 
 _BLOCKING_CALL = re.compile(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import identifiers, loop_ancestors, names_used
+from perfaudit.rules.golife import names_used
+from perfaudit.rules.helpers import identifiers, loop_ancestors
 from perfaudit.rules.match import Match
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import enclosing_function_node, go_receiver_name, is_test_support_path
+from perfaudit.rules.golife import go_receiver_name, is_test_support_path
+from perfaudit.rules.helpers import enclosing_function_node
 from perfaudit.rules.match import Match
 
 _SETUP = re.compile(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import callee, calls_under_lock, enclosing_function_node, is_test_support_path
+from perfaudit.rules.golife import callee, calls_under_lock, is_test_support_path
+from perfaudit.rules.helpers import enclosing_function_node
 from perfaudit.rules.match import Match
 
 NETWORK = re.compile(

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import (
-    enclosing_function_node,
-    go_context_params,
-    innermost_function_node,
-)
+from perfaudit.rules.golife import go_context_params, innermost_function_node
+from perfaudit.rules.helpers import enclosing_function_node
 from perfaudit.rules.match import Match
 
 _WORDS = "sem|semaphore|sema|limiter|limit|throttle|tokens?|slots?|gate|concurrency"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import (
+from perfaudit.rules.golife import (
     callee,
     go_assigned_names,
     go_assignment_of,

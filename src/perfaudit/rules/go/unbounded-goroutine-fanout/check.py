@@ -15,13 +15,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import (
-    callee,
-    enclosing_function_node,
-    innermost_function_node,
-    is_startup,
-    loop_ancestors,
-)
+from perfaudit.rules.golife import callee, innermost_function_node
+from perfaudit.rules.helpers import enclosing_function_node, is_startup, loop_ancestors
 from perfaudit.rules.match import Match
 
 _LIMITER = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import callee
+from perfaudit.rules.golife import callee
 from perfaudit.rules.match import Match
 
 
