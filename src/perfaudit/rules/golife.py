@@ -131,12 +131,13 @@ def calls_under_lock(lock_call: Node) -> list[Node]:
     fn = innermost_function_node(lock_call)
     if not name.endswith(".Lock") or stmt is None or fn is None:
         return []
-    end = _unlock_end(stmt, fn, name[: -len("Lock")] + "Unlock")
+    unlock = name[: -len("Lock")] + "Unlock"
+    end = _unlock_end(stmt, fn, unlock)
     if end is None:
         return []
     start = stmt.range().end.index
     return [c for c in own_nodes(fn, "call_expression")
-            if start < c.range().start.index < end
+            if start < c.range().start.index < end and callee(c) != unlock
             and (p := c.parent()) is not None and p.kind() != "go_statement"]
 
 
