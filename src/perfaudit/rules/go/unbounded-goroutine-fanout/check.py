@@ -28,7 +28,7 @@ _LIFECYCLE = re.compile(
     r"|reload|ApplyConfig)$"
 )
 _REMOTE = re.compile(
-    r"(^|\.)((http|net|exec|os)\.\w+|\w*([cC]lient|[aA]pi|API)\.\w+|Do|Get\w*|Fetch\w*|fetch\w*|get\w+|set\w+"
+    r"(^|\.)(http\.\w+|net\.(Dial|Lookup|Listen)\w*|exec\.\w+|os\.(Open|Create|ReadFile|WriteFile|ReadDir)\w*|\w*([cC]lient|[aA]pi|API)\.\w+|Do|Get\w*|Fetch\w*|fetch\w*|get\w+|set\w+"
     r"|Set\w*|Update\w*|update\w*|Delete\w*|delete\w*|Create\w*|create\w*|Post\w*|Put\w*|List\w*"
     r"|Describe\w*|Download\w*|download\w*|Upload\w*|upload\w*|Query\w*|Exec\w*|Lookup\w*|Resolve\w*)$"
 )
