@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 
@@ -33,6 +33,7 @@ class Config:
     reviewers: tuple[str, ...] = ("rules",)
     preview: bool = False
     database: str = ".perfaudit/perfaudit.db"
+    severity_policy: Literal["max", "majority", "evidence"] = "evidence"
 
 
 _FILE_KEYS = (

@@ -77,7 +77,7 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     results = [_run_reviewer(reviewer, discovery, ctx) for reviewer in panel]
     findings: list[Finding] = [f for result in results for f in result.findings]
     coverage = {result.run.name: result.reviewed for result in results}
-    consolidated = consolidate(findings, coverage)
+    consolidated = consolidate(findings, coverage, config.severity_policy)
     diagnostics = tuple(d for result in results for d in result.diagnostics)
     audit = AuditInfo(
         id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),

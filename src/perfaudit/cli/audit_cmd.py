@@ -88,7 +88,7 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.argument("path", default=".")
 @click.option("-o", "--output", help="Directory for the reports [default: PATH/.perfaudit/audits/ID].")
 @click.option("-f", "--format", "formats", multiple=True,
-              help="Report formats, comma-separated: md, json, sarif [default: all].")
+              help="Report formats, comma-separated: md, json, sarif, html [default: md, json, sarif].")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--include-tests/--no-include-tests", default=None, help="Review test files too.")
@@ -98,6 +98,8 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.option("--reviewer", "reviewers", multiple=True, help="Reviewer to run (repeatable).")
 @click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
+@click.option("--severity-policy", type=click.Choice(["max", "majority", "evidence"]),
+              help="How disagreeing severities are resolved [default: evidence].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
 @click.option("--baseline", help="Report only findings new since this audit id or findings.json.")

@@ -155,7 +155,8 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     results = [_review(reviewer, files, ctx) for reviewer, files in plan]
     found = [f for result in results for f in result.findings]
     coverage = {result.run.name: result.reviewed for result in results}
-    return CurrentState(findings=consolidate(found, coverage), reviewed=coverage,
+    return CurrentState(findings=consolidate(found, coverage, config.severity_policy),
+                        reviewed=coverage,
                         carried=carried, present=present, changed=changed)
 
 
