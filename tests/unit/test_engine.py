@@ -99,3 +99,15 @@ def test_handler_closure_registered_in_main_is_not_start_up() -> None:
     (finding,) = scan(src, "1.21").findings
     assert finding.severity_reason != "runs once at start-up"
     assert finding.severity is Severity.P0 and "per-request" in finding.severity_reason
+
+
+def test_prefilter_sees_overlapping_literals() -> None:
+    from dataclasses import replace
+
+    from perfaudit.rules.engine import prefilter
+
+    base = RULES[0]
+    rules = [replace(base, id=name, meta=replace(base.meta, literals=lits))
+             for name, lits in [("a", ("xab",)), ("b", ("bc",)), ("c", ("xa",)), ("d", ("zz",)),
+                                ("e", ())]]
+    assert [r.id for r in prefilter(rules, "..xabc..")] == ["a", "b", "c", "e"]
