@@ -86,7 +86,7 @@ def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch
         data = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
         runs = {r["name"]: r for r in data["audit"]["reviewers"]}
         assert runs["openai:model-a"]["tokens_in"] == 1000 and runs["openai:model-a"]["rejected"] == 0
-        assert runs["cmd:model-b"]["rejected"] == 1 and runs["cmd:model-b"]["files_reviewed"] == 5
+        assert runs["cmd:model-b"]["rejected"] == 1 and runs["cmd:model-b"]["files_reviewed"] == 6
         database = (service / ".perfaudit" / "perfaudit.db").read_bytes()
         assert b"llm_cache" in database and b"sk-e2e-key" not in database  # history keeps no key
         requests = len(server.requests)
@@ -104,7 +104,7 @@ def test_dry_run_sends_nothing(service: Path, tmp_path: Path, capsys, monkeypatc
         assert code == 0 and server.requests == []
     assert not (tmp_path / "dry").exists()
     assert "Dry run: nothing was sent." in out
-    assert "openai:model-a: batch 1/1: 5 file(s)" in out and "≤$0.0" in out
+    assert "openai:model-a: batch 1/1: 6 file(s)" in out and "≤$0.0" in out
     assert "cmd:model-b: total: 1 batch(es), 1 request(s), 0 cached" in out
     assert "cost unknown (no price configured)" in out
     assert not (service / ".perfaudit" / "perfaudit.db").exists()
