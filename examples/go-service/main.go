@@ -20,6 +20,11 @@ func main() {
 	if err != nil {
 		log.Fatalf("open store: %v", err)
 	}
+	defer func() {
+		if err := store.Flush(); err != nil {
+			log.Printf("flush: %v", err)
+		}
+	}()
 
 	ctx := context.Background()
 	syncer := NewSyncer(*upstream, store)
@@ -32,6 +37,6 @@ func main() {
 	}
 	log.Printf("listening on %s", *addr)
 	if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
-		log.Fatal(err)
+		log.Print(err)
 	}
 }

@@ -64,11 +64,6 @@ func (s *Store) Put(p Product) error {
 	defer s.mu.Unlock()
 	p.Modified = time.Now()
 	s.products[p.SKU] = p
-	return s.persistLocked()
-}
-
-// persistLocked writes the snapshot file; the caller holds s.mu.
-func (s *Store) persistLocked() error {
 	items := make([]Product, 0, len(s.products))
 	for _, p := range s.products {
 		items = append(items, p)
@@ -82,6 +77,35 @@ func (s *Store) persistLocked() error {
 		return err
 	}
 	return os.Rename(tmp, filepath.Join(s.dir, "snapshot.json"))
+}
+
+// Flush makes sure the snapshot directory's contents reach the disk.
+func (s *Store) Flush() error {
+	d, err := os.Open(s.dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// Adjust changes a product's stock and records the change in the journal.
+func (s *Store) Adjust(sku string, delta int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.products[sku]
+	if !ok {
+		return fmt.Errorf("unknown sku %q", sku)
+	}
+	p.Stock += delta
+	s.products[sku] = p
+	f, err := os.OpenFile(filepath.Join(s.dir, "journal.log"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = fmt.Fprintf(f, "%s %s %+d\n", time.Now().Format(time.RFC3339), sku, delta)
+	return err
 }
 
 // Touch records that a session made a request.

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 
 from perfaudit.errors import ConfigError
 from perfaudit.model import Severity
 
 DEFAULT_FORMATS = ("md", "json", "sarif")
 DEFAULT_MAX_FILE_BYTES = 1_000_000
+DEFAULT_KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
+
+
+@with_config(ConfigDict(extra="forbid"))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProviderSettings:
+    """How to reach one LLM reviewer's provider (a ``providers`` entry keyed by name or prefix)."""
+
+    base_url: str | None = None
+    api_key_env: str | None = None
+    concurrency: int = 4
+    timeout_s: float = 120.0
+    max_retries: int = 3
+    backoff_s: float = 1.0
+    price_in_per_mtok: float | None = None
+    price_out_per_mtok: float | None = None
+    command: tuple[str, ...] = ()
+    max_output_tokens: int = 4096
+    batch_tokens: int = 12_000
+    max_file_tokens: int = 60_000
+    structured_output: bool = True
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -33,11 +54,30 @@ class Config:
     reviewers: tuple[str, ...] = ("rules",)
     preview: bool = False
     database: str = ".perfaudit/perfaudit.db"
+    severity_policy: Literal["max", "majority", "evidence"] = "evidence"
+    providers: dict[str, ProviderSettings] = field(default_factory=dict)
+    max_cost: float | None = None
+    dry_run: bool = False
+    # API keys from the environment: never printed, never serialised (the history stores Config)
+    credentials: Annotated[dict[str, str], Field(exclude=True)] = field(default_factory=dict, repr=False)
 
 
+def provider_settings(config: Config, reviewer: str) -> ProviderSettings:
+    """Settings for reviewer ``prefix:model``: its own entry, else its prefix's, else defaults."""
+    prefix = reviewer.split(":", 1)[0]
+    return config.providers.get(reviewer) or config.providers.get(prefix) or ProviderSettings()
+
+
+def key_env(config: Config, reviewer: str) -> str | None:
+    """The environment variable holding ``reviewer``'s API key, if it needs one."""
+    settings = provider_settings(config, reviewer)
+    return settings.api_key_env or DEFAULT_KEY_ENV.get(reviewer.split(":", 1)[0])
+
+
+# credentials come from the environment and dry runs from the command line, never from a file
 _FILE_KEYS = (
     {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)} | {"format"}
-)
+) - {"credentials", "dry-run", "dry_run"}
 _ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
 
 
@@ -48,6 +88,10 @@ def _normalise_keys(table: dict[str, Any], source: Path) -> dict[str, Any]:
     normalised = {key.replace("-", "_"): value for key, value in table.items()}
     if "format" in normalised:
         normalised["formats"] = normalised.pop("format")
+    if isinstance(normalised.get("providers"), dict):
+        normalised["providers"] = {
+            name: {k.replace("-", "_"): v for k, v in entry.items()} if isinstance(entry, dict) else entry
+            for name, entry in normalised["providers"].items()}
     return normalised
 
 

@@ -155,6 +155,8 @@ def discover_files(
         if (extra and extra.match_file(rel)) or user_spec.match_file(rel):
             skipped.append(Skip(path=rel, reason="excluded"))
             continue
+        if set(PurePosixPath(rel).parts[:-1]) & QUIET_DIRS:
+            continue
         if (root / rel).is_symlink():
             skipped.append(Skip(path=rel, reason="symlink"))
             continue

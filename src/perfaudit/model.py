@@ -207,6 +207,37 @@ class ReviewerRun:
     available: bool = True
 
 
+class TriageStatus(StrEnum):
+    """A team's decision about a finding, kept in ``.perfaudit/triage.toml``."""
+
+    FALSE_POSITIVE = "false-positive"
+    ACCEPTED = "accepted"
+    DEFERRED = "deferred"
+    WONT_FIX = "wont-fix"
+
+
+class TriageState(StrEnum):
+    """How a triage decision applied to this audit."""
+
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    UNMATCHED = "unmatched"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Triage:
+    """One triage decision and how it applied: it hides its finding only while active."""
+
+    fingerprint: str
+    status: TriageStatus
+    reason: str
+    until: str | None = None
+    state: TriageState = TriageState.ACTIVE
+    rule: str | None = None
+    path: str | None = None
+    title: str = ""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Revalidation:
     """Counts of a re-validation of an earlier audit against newer code."""
@@ -239,6 +270,8 @@ class AuditInfo:
     repository_url: str | None = None
     path_prefix: str = ""
     revalidation: Revalidation | None = None
+    hidden_by_baseline: int = 0
+    baseline: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -275,6 +308,8 @@ class Report:
     audit: AuditInfo
     findings: tuple[ConsolidatedFinding, ...] = ()
     actions: tuple[Action, ...] = ()
+    triaged: tuple[ConsolidatedFinding, ...] = ()
+    triage: tuple[Triage, ...] = ()
     metrics: tuple[BenchmarkMetric, ...] = ()
     hot_functions: tuple[HotFunction, ...] = ()
     profile_source: str = ""

@@ -14,7 +14,7 @@ from perfaudit.consolidate import consolidate, plan_actions
 from perfaudit.discover import Discovery, discover_files
 from perfaudit.errors import UsageError
 from perfaudit.langversion import detect_versions
-from perfaudit.model import AuditInfo, Diagnostic, Finding, Report, ReviewerRun
+from perfaudit.model import AuditInfo, Diagnostic, Finding, Report, ReviewerRun, SourceFile
 from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import ProgressFn, ReviewContext, Reviewer, ReviewResult
 
@@ -39,6 +39,7 @@ class Hooks:
     progress: ProgressFn = _no_progress
     audit_id: Callable[[datetime], str] = field(
         default=lambda when: f"{when:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}")
+    on_discovered: Callable[[tuple[SourceFile, ...]], None] = lambda _files: None
 
 
 def resolve_root(path: str) -> Path:
@@ -70,12 +71,13 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     panel = build_panel(config.reviewers, config)
     discovery = discover_files(root, include_tests=config.include_tests,
                                max_file_bytes=config.max_file_bytes, exclude=config.exclude)
+    hooks.on_discovered(discovery.files)
     hooks.on_start(len(discovery.files) * len(panel))
     ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
     results = [_run_reviewer(reviewer, discovery, ctx) for reviewer in panel]
     findings: list[Finding] = [f for result in results for f in result.findings]
     coverage = {result.run.name: result.reviewed for result in results}
-    consolidated = consolidate(findings, coverage)
+    consolidated = consolidate(findings, coverage, config.severity_policy)
     diagnostics = tuple(d for result in results for d in result.diagnostics)
     audit = AuditInfo(
         id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),

@@ -90,3 +90,24 @@ def test_select_and_ignore() -> None:
     assert select_rules(catalogue, ignore=["time-after-in-loop"]) == tuple(
         r for r in catalogue if r.id != "time-after-in-loop" and not r.is_preview)
     assert unknown_rule_names(["go", "nope"], catalogue) == ["nope"]
+
+
+def test_handler_closure_registered_in_main_is_not_start_up() -> None:
+    src = LOOP.format(name="main", comment="").replace(
+        "func main(c chan int) {", "func main() {\n\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, "
+        "r *http.Request) {\n\tc := make(chan int)").replace("\t}\n}\n", "\t}\n\t})\n}\n")
+    (finding,) = scan(src, "1.21").findings
+    assert finding.severity_reason != "runs once at start-up"
+    assert finding.severity is Severity.P0 and "per-request" in finding.severity_reason
+
+
+def test_prefilter_sees_overlapping_literals() -> None:
+    from dataclasses import replace
+
+    from perfaudit.rules.engine import prefilter
+
+    base = RULES[0]
+    rules = [replace(base, id=name, meta=replace(base.meta, literals=lits))
+             for name, lits in [("a", ("xab",)), ("b", ("bc",)), ("c", ("xa",)), ("d", ("zz",)),
+                                ("e", ())]]
+    assert [r.id for r in prefilter(rules, "..xabc..")] == ["a", "b", "c", "e"]

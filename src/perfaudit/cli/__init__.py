@@ -8,7 +8,7 @@ import sys
 import click
 
 from perfaudit import __version__
-from perfaudit.cli import _console, audit_cmd, bench_cmd, profile_cmd, rules_cmd
+from perfaudit.cli import _console, audit_cmd, bench_cmd, profile_cmd, rules_cmd, track_cmd
 from perfaudit.errors import EXIT_INTERNAL, EXIT_USAGE, PerfauditError
 
 
@@ -18,8 +18,8 @@ def cli() -> None:
     """perfaudit: performance audits of Go and Python repositories."""
 
 
-for _command in (*audit_cmd.COMMANDS, *rules_cmd.COMMANDS, *bench_cmd.COMMANDS,
-                 *profile_cmd.COMMANDS):
+for _command in (*audit_cmd.COMMANDS, *rules_cmd.COMMANDS, *track_cmd.COMMANDS,
+                 *bench_cmd.COMMANDS, *profile_cmd.COMMANDS):
     cli.add_command(_command)
 
 

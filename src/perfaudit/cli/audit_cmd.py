@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
 from perfaudit.cli import _console
-from perfaudit.config import Config, load_config
+from perfaudit.config import Config, key_env, load_config, with_overrides
 from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from perfaudit.model import Report, Severity
+from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules import load_catalogue, unknown_rule_names
@@ -23,7 +25,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _check_names(config: Config) -> None:
-    unknown = unknown_rule_names((*config.select, *config.ignore), load_catalogue())
+    # reviewer-scoped ids such as "ruff:PERF401" belong to that reviewer, not the catalogue
+    names = [n for n in (*config.select, *config.ignore) if ":" not in n]
+    unknown = unknown_rule_names(names, load_catalogue())
     if unknown:
         raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
                          "(see `perfaudit rules`)")
@@ -71,8 +75,29 @@ def _print_summary(report: Report, written: list[Path]) -> None:
         kinds = Counter(d.kind for d in audit.diagnostics)
         out.print("Problems: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
                   markup=False)
+    for run in audit.reviewers:
+        if run.tokens_in or run.tokens_out or run.rejected:
+            out.print(f"{run.name}: {run.tokens_in:,} tokens in, {run.tokens_out:,} out, "
+                      f"${run.cost_usd:.4f}, {run.rejected} finding(s) rejected", markup=False)
     for path in written:
         out.print(f"Wrote {path}", markup=False)
+
+
+def _with_credentials(config: Config) -> Config:
+    """Pass the API keys the panel's LLM reviewers need, read here and nowhere else."""
+    names = {env for name in config.reviewers if (env := key_env(config, name))}
+    found = {env: os.environ[env] for env in sorted(names) if os.environ.get(env)}
+    return with_overrides(config, credentials=found) if found else config
+
+
+def _print_dry_run(report: Report) -> None:
+    out = _console.stdout
+    out.print("Dry run: nothing was sent.", markup=False)
+    for diagnostic in report.audit.diagnostics:
+        if diagnostic.kind == "secret-redacted":
+            out.print(f"  {diagnostic.source}: {diagnostic.path}: {diagnostic.message}", markup=False)
+        elif diagnostic.kind in {"dry-run", "llm-unavailable"}:
+            out.print(f"  {diagnostic.source}: {diagnostic.message}", markup=False)
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:
@@ -87,7 +112,7 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.argument("path", default=".")
 @click.option("-o", "--output", help="Directory for the reports [default: PATH/.perfaudit/audits/ID].")
 @click.option("-f", "--format", "formats", multiple=True,
-              help="Report formats, comma-separated: md, json, sarif [default: all].")
+              help="Report formats, comma-separated: md, json, sarif, html [default: md, json, sarif].")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--include-tests/--no-include-tests", default=None, help="Review test files too.")
@@ -97,20 +122,45 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.option("--reviewer", "reviewers", multiple=True, help="Reviewer to run (repeatable).")
 @click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
+@click.option("--max-cost", type=click.FloatRange(min=0),
+              help="Send no LLM request that could take the cost past this many US dollars.")
+@click.option("--dry-run", is_flag=True, default=None,
+              help="Show the LLM batches, estimated tokens and cost; send nothing.")
+@click.option("--severity-policy", type=click.Choice(["max", "majority", "evidence"]),
+              help="How disagreeing severities are resolved [default: evidence].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path),
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
-def audit(path: str, config_file: Path | None, **flags: Any) -> None:
+@click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
+@click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+@click.option("--history/--no-history", "keep_history", default=True,
+              help="Save the audit to the history database [default: on].")
+def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
+          keep_history: bool, **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
+    from perfaudit.cli import track_cmd
+    from perfaudit.track.service import finish_audit, prepare_baseline, save
+
+    if baseline and new_from_rev:
+        raise UsageError("--baseline and --new-from-rev exclude each other")
     root = resolve_root(path)
     overrides = {**flags, "formats": _split(flags["formats"]), "select": _split(flags["select"]),
                  "ignore": _split(flags["ignore"]), "reviewers": _split(flags["reviewers"])}
-    config = load_config(root, config_file, overrides)
+    config = _with_credentials(load_config(root, config_file, overrides))
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
-        report = run_audit(root, config, hooks)
+        known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
+                                 keep_history=keep_history and not config.dry_run)
+        reviewed: list[SourceFile] = []
+        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend))
+        report = finish_audit(report, root, hooks.clock().date(), known)
+    if config.dry_run:
+        _print_dry_run(report)
+        raise click.exceptions.Exit(EXIT_OK)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
+    warning = save(report, root, config, files=reviewed) if keep_history else None
     _print_summary(report, written)
+    track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on))
 
 

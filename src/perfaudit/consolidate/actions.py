@@ -1,21 +1,90 @@
-"""Group findings that one change fixes into prioritised actions (pure)."""
+"""Group findings that one change fixes into prioritised actions (pure).
+
+Two findings belong to one action when they are in the same function of the same file and
+share the rule or the category, or when their members propose the same fix in the same
+file. Actions are ordered P0, P1, P2, then by impact over effort, then by finding number.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from perfaudit.model import Action, ConsolidatedFinding
 
+_HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:h\b|hours?)", re.I)
+_SIZE_HOURS = {"S": 1.0, "M": 4.0, "L": 16.0}
+DEFAULT_EFFORT_HOURS = 4.0
+MIN_SHARED_FIX = 24
 
-def _group_key(finding: ConsolidatedFinding) -> tuple[str, str, str]:
-    loc = finding.location
-    kind = finding.rule or f"category:{finding.category.value}"
-    return (kind, loc.path, loc.function or "")
+
+def effort_hours(effort: str) -> float:
+    """Hours an effort text stands for: ``S``/``M``/``L`` first, else ``N h``, else a default."""
+    text = effort.strip()
+    if text[:1].upper() in _SIZE_HOURS and (len(text) == 1 or not text[1].isalpha()):
+        return _SIZE_HOURS[text[:1].upper()]
+    hours = _HOURS.search(text)
+    return max(float(hours.group(1)), 0.25) if hours else DEFAULT_EFFORT_HOURS
+
+
+def impact_score(finding: ConsolidatedFinding) -> float:
+    """Relative impact within one severity: agreement and profile heat weigh more."""
+    return (1.0 + 0.5 * (len(finding.reviewers) - 1)) * (1.0 + (finding.hotness or 0.0))
+
+
+def _fixes(finding: ConsolidatedFinding) -> set[str]:
+    texts = {finding.fix, *(m.fix for m in finding.members)}
+    normal = {" ".join(t.lower().split()) for t in texts}
+    return {t for t in normal if len(t) >= MIN_SHARED_FIX}
+
+
+def _linked(a: ConsolidatedFinding, b: ConsolidatedFinding, fixes_a: set[str],
+            fixes_b: set[str]) -> bool:
+    la, lb = a.location, b.location
+    if la.path != lb.path:
+        return False
+    same_kind = (a.rule is not None and a.rule == b.rule) or a.category == b.category
+    if la.function is not None and la.function == lb.function and same_kind:
+        return True
+    return bool(fixes_a & fixes_b)
+
+
+def one_change(a: ConsolidatedFinding, b: ConsolidatedFinding) -> bool:
+    """Whether one change plausibly fixes both findings."""
+    return _linked(a, b, _fixes(a), _fixes(b))
+
+
+def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFinding]]:
+    ordered = sorted(findings, key=lambda f: f.number)
+    fixes = [_fixes(f) for f in ordered]
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_path: dict[str, list[int]] = {}
+    for i, finding in enumerate(ordered):
+        by_path.setdefault(finding.location.path, []).append(i)
+    for indices in by_path.values():
+        for n, i in enumerate(indices):
+            for j in indices[n + 1:]:
+                if _linked(ordered[i], ordered[j], fixes[i], fixes[j]):
+                    parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[ConsolidatedFinding]] = {}
+    for i, finding in enumerate(ordered):
+        groups.setdefault(root(i), []).append(finding)
+    return list(groups.values())
 
 
 def _action(group: list[ConsolidatedFinding]) -> Action:
     lead = min(group, key=lambda f: (f.severity.rank, f.number))
-    where = lead.location.function or lead.location.path
+    functions = {f.location.function for f in group}
+    where = lead.location.path
+    if len(functions) == 1 and lead.location.function:
+        where = f"{lead.location.function} in {where}"
     numbers = tuple(sorted(f.number for f in group))
     refs = ", ".join(f"#{n}" for n in numbers)
     rationale = f"{lead.fix} Fixes {refs}." if lead.fix else f"Fixes {refs}."
@@ -23,11 +92,13 @@ def _action(group: list[ConsolidatedFinding]) -> Action:
                   rationale=rationale, effort=lead.effort, risk=lead.risk, testing=lead.testing)
 
 
+def _priority(action: Action, group: list[ConsolidatedFinding]) -> tuple[int, float, int]:
+    value = sum(impact_score(f) for f in group) / effort_hours(action.effort)
+    return action.severity.rank, -round(value, 9), action.findings[0]
+
+
 def plan_actions(findings: Sequence[ConsolidatedFinding]) -> tuple[Action, ...]:
-    """Actions ordered P0, P1, P2, then by how many findings each fixes, then by number."""
-    groups: dict[tuple[str, str, str], list[ConsolidatedFinding]] = {}
-    for finding in findings:
-        groups.setdefault(_group_key(finding), []).append(finding)
-    actions = [_action(group) for group in groups.values()]
-    actions.sort(key=lambda a: (a.severity.rank, -len(a.findings), a.findings[0]))
-    return tuple(actions)
+    """Actions ordered P0, P1, P2, then by impact over effort, then by first finding number."""
+    planned = [(_action(group), group) for group in _groups(findings)]
+    planned.sort(key=lambda pair: _priority(*pair))
+    return tuple(action for action, _group in planned)

@@ -1,47 +1,102 @@
-"""Match findings across reviewers into clusters that describe one problem (pure)."""
+"""Match findings across reviewers into clusters that describe one problem (pure).
+
+Two findings from different reviewers match when they are in the same file and either
+their line ranges overlap (with ``LINE_SLACK`` lines of slack) or they share the
+enclosing function and the category (DESIGN §5). A cluster never holds two findings of
+one reviewer. Matches are clustered (union-find), best-fitting pairs first: same rule,
+then same category, then the most similar title (difflib), then the nearest lines, so
+when a finding could join several clusters the closest one wins.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from perfaudit.model import Finding
 
 LINE_SLACK = 3
 
 
-def same_problem(a: Finding, b: Finding) -> bool:
-    """Whether two findings from different reviewers describe the same problem."""
+def lines_overlap(a: Finding, b: Finding, slack: int = LINE_SLACK) -> bool:
+    """Whether the two line ranges overlap once widened by ``slack`` lines."""
     la, lb = a.location, b.location
-    if la.path != lb.path:
+    return la.start_line - slack <= lb.end_line and lb.start_line - slack <= la.end_line
+
+
+def same_problem(a: Finding, b: Finding) -> bool:
+    """Whether two findings from different reviewers may describe the same problem."""
+    if a.reviewer == b.reviewer or a.location.path != b.location.path:
         return False
-    related = a.category == b.category or (a.rule is not None and a.rule == b.rule)
-    overlap = la.start_line - LINE_SLACK <= lb.end_line and lb.start_line - LINE_SLACK <= la.end_line
-    same_function = la.function is not None and la.function == lb.function
-    return related and (overlap or same_function)
+    if lines_overlap(a, b):
+        return True
+    fa, fb = a.location.function, b.location.function
+    return fa is not None and fa == fb and a.category == b.category
 
 
-def sort_key(finding: Finding) -> tuple[str, int, int, str, str, str]:
-    """Explicit ordering key for findings: path, lines, reviewer, rule, title."""
+def title_similarity(a: str, b: str) -> float:
+    """Similarity of two titles in [0, 1], ignoring case and spacing."""
+    left, right = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return SequenceMatcher(None, left, right, autojunk=False).ratio()
+
+
+def sort_key(finding: Finding) -> tuple[object, ...]:
+    """A total ordering key for findings, so clustering never depends on input order."""
     loc = finding.location
     return (loc.path, loc.start_line, loc.end_line, finding.reviewer, finding.rule or "",
-            finding.title)
+            finding.category.value, finding.severity.rank, finding.title, loc.function or "",
+            finding.problem, finding.fix, loc.snippet, finding.confidence, repr(finding))
+
+
+def affinity(a: Finding, b: Finding) -> tuple[int, int, float, int]:
+    """How well two matching findings fit together: larger is better."""
+    same_rule = int(a.rule is not None and a.rule == b.rule)
+    same_category = int(a.category == b.category)
+    similarity = round(title_similarity(a.title, b.title), 6)
+    return same_rule, same_category, similarity, -abs(a.location.start_line - b.location.start_line)
+
+
+def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
+    """Matching pairs (indices into ``ordered``), best fit first, ties in a fixed order."""
+    by_path: dict[str, list[int]] = {}
+    for index, finding in enumerate(ordered):
+        by_path.setdefault(finding.location.path, []).append(index)
+    scored: list[tuple[tuple[int, int, float, int], int, int]] = []
+    for indices in by_path.values():
+        for n, i in enumerate(indices):
+            scored.extend((affinity(ordered[i], ordered[j]), i, j) for j in indices[n + 1:]
+                          if same_problem(ordered[i], ordered[j]))
+    scored.sort(key=lambda item: (tuple(-x for x in item[0]), item[1], item[2]))
+    return [(i, j) for _score, i, j in scored]
 
 
 def cluster(findings: Sequence[Finding]) -> list[list[Finding]]:
-    """Group findings so each cluster holds at most one finding per reviewer.
+    """Group findings into clusters, each with at most one finding per reviewer.
 
-    Findings are visited in a fixed order, so the result does not depend on input order.
+    Matching pairs are joined best fit first (same rule, same category, similar title,
+    near lines), skipping a join that would put two findings of one reviewer together.
+    Every input finding lands in exactly one cluster (duplicates included). Findings are
+    put in ``sort_key`` order first, so the result does not depend on the input order, and
+    clustering the members of the result again gives the same clusters.
     """
-    clusters: list[list[Finding]] = []
-    by_path: dict[str, list[list[Finding]]] = {}
-    for finding in sorted(set(findings), key=sort_key):
-        candidates = by_path.setdefault(finding.location.path, [])
-        home = next((group for group in candidates
-                     if all(m.reviewer != finding.reviewer for m in group)
-                     and any(same_problem(m, finding) for m in group)), None)
-        if home is None:
-            home = []
-            candidates.append(home)
-            clusters.append(home)
-        home.append(finding)
-    return clusters
+    ordered = sorted(findings, key=sort_key)
+    parent = list(range(len(ordered)))
+    reviewers = [{f.reviewer} for f in ordered]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(ordered):
+        ri, rj = root(i), root(j)
+        if ri == rj or reviewers[ri] & reviewers[rj]:
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        reviewers[keep] |= reviewers[gone]
+    groups: dict[int, list[Finding]] = {}
+    for index, finding in enumerate(ordered):
+        groups.setdefault(root(index), []).append(finding)
+    return list(groups.values())

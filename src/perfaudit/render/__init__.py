@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfaudit.model import Report
-from perfaudit.render import json, markdown, sarif
+from perfaudit.render import html, json, markdown, sarif
 
 Renderer = Callable[[Report], str]
 
@@ -13,4 +13,5 @@ FORMATS: dict[str, tuple[str, Renderer]] = {
     "md": ("report.md", markdown.render),
     "json": ("findings.json", json.render),
     "sarif": ("findings.sarif", sarif.render),
+    "html": ("report.html", html.render),
 }

@@ -1,4 +1,13 @@
-"""SARIF 2.1.0 output for GitHub code scanning and other SARIF consumers (pure)."""
+"""SARIF 2.1.0 output for GitHub code scanning and other SARIF consumers (pure).
+
+One result per consolidated finding, not one per reviewer's finding: code scanning
+keys an alert on the rule and the fingerprint, so several results sharing a fingerprint
+would show up as one alert flickering between messages, or as duplicates to triage
+one by one. Each result instead carries the whole panel in ``properties``: the
+reviewers, the agreement, every severity vote, the resolution and the members (each
+reviewer's rule, severity, title and lines); members reported at other lines appear as
+``relatedLocations``.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +32,8 @@ def _rule(finding: ConsolidatedFinding) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": rule_id(finding),
         "name": rule_id(finding).replace("/", "-"),
-        "shortDescription": {"text": finding.title},
+        "shortDescription": {"text": finding.title if finding.rule
+                             else f"Performance: {finding.category.value}"},
         "fullDescription": {"text": finding.problem},
         "help": {"text": f"{finding.problem}\n\nFix: {finding.fix}", "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS[finding.severity]},
@@ -35,25 +45,62 @@ def _rule(finding: ConsolidatedFinding) -> dict[str, Any]:
     return entry
 
 
+def _physical(path: str, start: int, end: int, snippet: str = "") -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": start, "endLine": end}
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    return {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}, "region": region}
+
+
+def _members(finding: ConsolidatedFinding) -> list[dict[str, Any]]:
+    return [{"reviewer": m.reviewer, "rule": m.rule, "severity": m.severity.value,
+             "category": m.category.value, "title": m.title,
+             "startLine": m.location.start_line, "endLine": m.location.end_line}
+            for m in finding.members]
+
+
+def _related(finding: ConsolidatedFinding) -> list[dict[str, Any]]:
+    spans: dict[tuple[int, int], list[str]] = {}
+    lead = (finding.location.start_line, finding.location.end_line)
+    for m in finding.members:
+        key = (m.location.start_line, m.location.end_line)
+        if key != lead:
+            spans.setdefault(key, []).append(m.reviewer)
+    return [{"id": n, "physicalLocation": _physical(finding.location.path, start, end),
+             "message": {"text": f"reported here by {', '.join(names)}"}}
+            for n, ((start, end), names) in enumerate(sorted(spans.items()), 1)]
+
+
+def _message(finding: ConsolidatedFinding) -> str:
+    text = f"{finding.title}. {finding.fix}"
+    if len(finding.reviewers) > 1:
+        text += f" (found by {', '.join(finding.reviewers)})"
+    return text
+
+
 def _result(finding: ConsolidatedFinding, index: int) -> dict[str, Any]:
     loc = finding.location
-    region: dict[str, Any] = {"startLine": loc.start_line, "endLine": loc.end_line}
-    if loc.snippet:
-        region["snippet"] = {"text": loc.snippet}
-    location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"}, "region": region}}
+    location: dict[str, Any] = {"physicalLocation": _physical(loc.path, loc.start_line,
+                                                              loc.end_line, loc.snippet)}
     if loc.function:
         location["logicalLocations"] = [{"fullyQualifiedName": loc.function, "kind": "function"}]
-    return {
+    result: dict[str, Any] = {
         "ruleId": rule_id(finding), "ruleIndex": index, "level": LEVELS[finding.severity],
-        "message": {"text": f"{finding.title}. {finding.fix}"},
+        "message": {"text": _message(finding)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_VERSION: finding.fingerprint},
         "properties": {"number": finding.number, "severity": finding.severity.value,
                        "category": finding.category.value, "reviewers": list(finding.reviewers),
                        "agreement": finding.agreement.value, "status": finding.status.value,
+                       "severityVotes": [{"reviewer": v.reviewer, "severity": v.severity.value}
+                                         for v in finding.severity_votes],
+                       "resolution": finding.resolution, "members": _members(finding),
                        **_evidence(finding)},
     }
+    related = _related(finding)
+    if related:
+        result["relatedLocations"] = related
+    return result
 
 
 def _evidence(finding: ConsolidatedFinding) -> dict[str, Any]:

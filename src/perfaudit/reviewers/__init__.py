@@ -8,11 +8,24 @@ from importlib.metadata import entry_points
 from perfaudit.config import Config
 from perfaudit.errors import UsageError
 from perfaudit.reviewers.base import Reviewer, ReviewerFactory
+from perfaudit.reviewers.linters.golangci_lint import make_golangci_reviewer
+from perfaudit.reviewers.linters.ruff import make_ruff_reviewer
+from perfaudit.reviewers.linters.staticcheck import make_staticcheck_reviewer
+from perfaudit.reviewers.llm.reviewer import make_llm_reviewer
 from perfaudit.reviewers.rules import make_rules_reviewer
+from perfaudit.reviewers.sarif import make_sarif_reviewer
 
 # name or "prefix:" -> factory; a prefix entry serves every "prefix:ARG" reviewer name
 BUILTIN_REVIEWERS: dict[str, ReviewerFactory] = {
     "rules": make_rules_reviewer,
+    "openai:": make_llm_reviewer,
+    "ollama:": make_llm_reviewer,
+    "anthropic:": make_llm_reviewer,
+    "cmd:": make_llm_reviewer,
+    "staticcheck": make_staticcheck_reviewer,
+    "golangci-lint": make_golangci_reviewer,
+    "sarif:": make_sarif_reviewer,
+    "ruff": make_ruff_reviewer,
 }
 
 

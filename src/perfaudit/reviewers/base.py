@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,35 @@ def _no_progress(_done: int) -> None:
     return None
 
 
+class CostLedger:
+    """Money spent (and reserved by requests in flight) across the reviewers of one audit."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._spent = 0.0
+        self._reserved = 0.0
+
+    @property
+    def spent(self) -> float:
+        """US dollars spent so far."""
+        with self._lock:
+            return self._spent
+
+    def reserve(self, amount: float, limit: float | None) -> bool:
+        """Hold ``amount`` for a request unless that could pass ``limit`` (None: no limit)."""
+        with self._lock:
+            if limit is not None and self._spent + self._reserved + amount > limit:
+                return False
+            self._reserved += amount
+            return True
+
+    def settle(self, reserved: float, actual: float) -> None:
+        """Replace a reservation by what the request really cost."""
+        with self._lock:
+            self._reserved = max(0.0, self._reserved - reserved)
+            self._spent += actual
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReviewContext:
     """What a reviewer may know about the run besides the files."""
@@ -25,6 +55,7 @@ class ReviewContext:
     config: Config
     versions: Mapping[str, str] = field(default_factory=dict)
     progress: ProgressFn = _no_progress
+    ledger: CostLedger = field(default_factory=CostLedger)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

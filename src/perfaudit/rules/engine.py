@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ast_grep_py import SgRoot
 
@@ -40,9 +42,22 @@ def version_applies(rule: Rule, version: tuple[int, ...] | None) -> bool:
     return not (high and version > parse_version(high))
 
 
+@lru_cache(maxsize=64)
+def _literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(set(literals), key=len, reverse=True)
+    # A lookahead finds a match at every position, so literals that overlap are all seen:
+    # a shorter literal starting at the same place is a prefix of the longer one found.
+    return re.compile("(?=(" + "|".join(re.escape(literal) for literal in ordered) + "))")
+
+
 def prefilter(rules: Sequence[Rule], source: str) -> list[Rule]:
-    """Rules whose literal hints (any of) occur in ``source``; rules without hints always stay."""
-    return [r for r in rules if not r.meta.literals or any(lit in source for lit in r.meta.literals)]
+    """Rules whose literal hints (any of) occur in ``source``; rules without hints always stay.
+
+    One regular-expression scan finds every literal present, however many rules there are.
+    """
+    literals = tuple(lit for rule in rules for lit in rule.meta.literals)
+    found = "\n".join(set(_literal_pattern(literals).findall(source))) if literals else ""
+    return [r for r in rules if not r.meta.literals or any(lit in found for lit in r.meta.literals)]
 
 
 def _versioned(rule: Rule, version: tuple[int, ...] | None) -> tuple[Severity, str, str]:
@@ -65,11 +80,11 @@ def contextual_severity(
     """Raise severity in nested loops or request handlers, lower it in start-up code."""
     fn = helpers.enclosing_function_node(node)
     severity, reason = base, ""
-    if helpers.is_startup(fn, language):
+    if helpers.is_startup(fn, language) and not helpers.in_closure(node, language):
         severity, reason = base.lowered(), "runs once at start-up"
     elif (depth := helpers.loop_depth(node, language)) >= 2:
         severity, reason = base.raised(), f"inside {depth} nested loops: cost multiplies"
-    elif language is Language.GO and helpers.is_http_handler(fn):
+    elif language is Language.GO and helpers.is_http_handler(helpers.innermost_function(node, language)):
         severity, reason = base.raised(), "on a per-request path (HTTP handler)"
     if category is Category.CORRECTNESS and severity is Severity.P0:
         severity, reason = Severity.P1, "correctness findings are never ranked P0"

@@ -51,6 +51,18 @@ def in_loop(node: Node, language: Language) -> bool:
     return loop_depth(node, language) > 0
 
 
+def innermost_function(node: Node, language: Language) -> Node | None:
+    """The nearest function around ``node``, closures and lambdas included."""
+    kinds = FUNCTION_KINDS[language]
+    return next((a for a in node.ancestors() if a.kind() in kinds), None)
+
+
+def in_closure(node: Node, language: Language) -> bool:
+    """Whether ``node`` sits in a closure or lambda rather than directly in a named function."""
+    inner = innermost_function(node, language)
+    return inner is not None and inner.kind() not in NAMED_FUNCTION_KINDS
+
+
 def enclosing_function_node(node: Node) -> Node | None:
     """The nearest named function or method declaration around ``node``."""
     for ancestor in node.ancestors():
@@ -138,15 +150,24 @@ def loop_ancestors(node: Node, language: Language) -> list[Node]:
     return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
 
 
+def _statements(scope: Node, kind: str) -> list[Node]:
+    """Nodes of ``kind`` in ``scope``; empty when the grammar has no such kind."""
+    try:
+        return list(scope.find_all(kind=kind))
+    except RuntimeError:  # the kind belongs to the other language's grammar
+        return []
+
+
 def assigned_in(scope: Node, names: set[str]) -> bool:
     """Whether any of ``names`` is assigned or declared anywhere inside ``scope``."""
     kinds = ("assignment_statement", "short_var_declaration", "var_spec", "range_clause",
-             "assignment", "augmented_assignment", "for_statement", "inc_statement")
+             "assignment", "augmented_assignment", "for_statement", "inc_statement",
+             "dec_statement")
     for kind in kinds:
-        for stmt in scope.find_all(kind=kind):
+        for stmt in _statements(scope, kind):
             left = stmt.field("left") or stmt.field("name")
-            if left is None and kind == "for_statement":
-                left = stmt.field("left")
+            if left is None and kind in {"inc_statement", "dec_statement"}:
+                left = next((c for c in stmt.children() if c.is_named()), None)
             if left is not None and identifiers(left) & names:
                 return True
     return False

@@ -1,0 +1,68 @@
+"""HTML report: one self-contained file (inline CSS, no scripts), every value escaped (pure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from perfaudit.model import ConsolidatedFinding, Report, Severity
+from perfaudit.render import panel
+from perfaudit.render._text import source_link, span
+from perfaudit.render.metrics import success_metrics
+from perfaudit.render.plan import phases
+
+HEADINGS = {Severity.P0: "P0 — fix now", Severity.P1: "P1 — fix soon",
+            Severity.P2: "P2 — when convenient"}
+_SAFE_SCHEMES = ("https://", "http://")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("perfaudit", "render/templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["span"] = lambda finding: span(finding.location)
+    return env
+
+
+_ENV = _environment()
+
+
+def _links(report: Report) -> dict[int, str]:
+    links = {}
+    for finding in report.findings:
+        link = source_link(report.audit, finding.location)
+        if link and link.startswith(_SAFE_SCHEMES):
+            links[finding.number] = link
+    return links
+
+
+def _unique(report: Report) -> list[tuple[str, list[ConsolidatedFinding]]]:
+    pairs = [(name, panel.unique_to(report, name)) for name in panel.panel_names(report)]
+    return [(name, found) for name, found in pairs if found]
+
+
+def context(report: Report) -> dict[str, Any]:
+    """Everything the template shows, computed here so the template stays logic-free."""
+    audit = report.audit
+    return {
+        "report": report, "audit": audit,
+        "name": audit.target.rstrip("/").rsplit("/", 1)[-1],
+        "summary": panel.summary_sentence(report) if report.findings else "",
+        "severity_counts": panel.severity_counts(report),
+        "is_panel": panel.is_panel(report),
+        "found_by_all": panel.found_by_all(report),
+        "found_by_some": panel.found_by_some(report),
+        "unique": _unique(report),
+        "disagreements": panel.disagreements(report),
+        "actions": [(HEADINGS[s], [a for a in report.actions if a.severity is s])
+                    for s in Severity if any(a.severity is s for a in report.actions)],
+        "phases": phases(report.actions),
+        "metrics": success_metrics(report),
+        "coverage": panel.coverage(report),
+        "links": _links(report),
+    }
+
+
+def render(report: Report) -> str:
+    """The whole report as one HTML document."""
+    return _ENV.get_template("report.html.j2").render(context(report))

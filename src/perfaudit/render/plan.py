@@ -1,0 +1,31 @@
+"""The implementation plan: actions in phases, fix-now work first, then by effort and risk (pure)."""
+
+from __future__ import annotations
+
+from perfaudit.model import Action, Severity
+
+_EFFORT_ORDER = {"S": 0, "M": 1, "L": 2}
+_RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+def effort_rank(action: Action) -> int:
+    """0 small, 1 medium (also unknown), 2 large."""
+    return _EFFORT_ORDER.get(action.effort[:1].upper(), 1)
+
+
+def risk_rank(action: Action) -> int:
+    """0 low, 1 medium (also unknown), 2 high, from the risk text's first word."""
+    first = action.risk.split(maxsplit=1)[0].strip(";,.:").lower() if action.risk else ""
+    return _RISK_ORDER.get(first, 1)
+
+
+def phases(actions: tuple[Action, ...]) -> list[tuple[str, list[Action]]]:
+    """Named phases with their actions; empty phases are left out."""
+    urgent = [a for a in actions if a.severity is Severity.P0]
+    rest = sorted((a for a in actions if a.severity is not Severity.P0),
+                  key=lambda a: (effort_rank(a), risk_rank(a), a.severity.rank, a.findings[0]))
+    quick = [a for a in rest if effort_rank(a) == 0 and risk_rank(a) < 2]
+    larger = [a for a in rest if a not in quick]
+    named = [("Phase 1 — fix now", urgent), ("Phase 2 — quick wins", quick),
+             ("Phase 3 — larger changes", larger)]
+    return [(name, chosen) for name, chosen in named if chosen]

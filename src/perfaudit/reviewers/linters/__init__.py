@@ -1,0 +1,1 @@
+"""Adapters for external linters: each has a pure ``command()`` and ``parse()``; ``_run`` runs them."""

@@ -1,0 +1,3 @@
+"""LLM reviewers: batches of redacted, line-numbered code in; grounded findings out."""
+
+from __future__ import annotations

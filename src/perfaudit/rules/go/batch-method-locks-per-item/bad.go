@@ -1,0 +1,36 @@
+package registry
+
+import "sync"
+
+type Registry struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+// Add locks for one item.
+func (r *Registry) Add(key string, v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.items[key] = v
+}
+
+// Delete locks for one item.
+func (r *Registry) Delete(key string) {
+	r.mu.Lock()
+	delete(r.items, key)
+	r.mu.Unlock()
+}
+
+// AddAll takes the lock once per element.
+func (r *Registry) AddAll(kv map[string]int) {
+	for k, v := range kv {
+		r.Add(k, v) // expect: batch-method-locks-per-item
+	}
+}
+
+// Prune locks once per expired key.
+func (r *Registry) Prune(expired []string) {
+	for i := 0; i < len(expired); i++ {
+		r.Delete(expired[i]) // expect: batch-method-locks-per-item
+	}
+}

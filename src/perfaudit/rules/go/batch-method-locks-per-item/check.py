@@ -1,0 +1,76 @@
+"""A method loops over items calling a sibling method that locks the receiver's mutex each time.
+
+Same-file analysis: the callee must be declared in this file on the same receiver type and
+start by locking a mutex of its receiver. The call must sit in the body of a loop over a
+collection (``range`` or a ``len(...)`` bound). ``...Locked``/unlock helpers and calls that
+take a context (per-item I/O dominates the lock) are left out, and so are getters (methods
+with results, unless named like a mutation: ``Add``, ``Set``, ``Delete``...): their read
+locks are cheap and often guard memoisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfaudit.model import Language
+from perfaudit.rules.golife import callee, go_receiver_name
+from perfaudit.rules.helpers import enclosing_function_node, loop_ancestors
+from perfaudit.rules.match import Match
+
+
+def _receiver_type(method: object) -> str:
+    receiver = method.field("receiver")  # type: ignore[attr-defined]
+    params = receiver.named_children() if receiver is not None else []
+    type_node = params[0].field("type") if params else None
+    return re.sub(r"\[.*", "", type_node.text().lstrip("*")) if type_node is not None else ""
+
+
+_VERBS = ("add|set|update|delete|remove|put|insert|record|observe|append|register|inc|mark|store|push"
+          "|enqueue|track|forget|evict|expire")
+# ``AddItem``, ``set``, ``delete_key``; not ``RemovedComponent`` (a noun phrase).
+_MUTATOR = re.compile(rf"^({_VERBS}|{_VERBS.title()})([A-Z_0-9]|$)")
+
+
+def _locking_method(root: object, type_name: str, name: str) -> bool:
+    for method in root.find_all(kind="method_declaration"):  # type: ignore[attr-defined]
+        if method.field("name").text() != name or _receiver_type(method) != type_name:
+            continue
+        if method.field("result") is not None and not _MUTATOR.match(name):
+            return False  # a (often memoising) getter: per-call read locks are cheap and expected
+        body = method.field("body")
+        recv = go_receiver_name(method)
+        statements = body.find_all(kind="expression_statement") if body is not None and recv else []
+        return bool(statements) and re.fullmatch(
+            rf"{re.escape(recv)}(\.\w+)*\.(R)?Lock\(\)", statements[0].text().strip()) is not None
+    return False
+
+
+def _collection_loop(loop: object) -> bool:
+    header = loop.text().split("{", 1)[0]  # type: ignore[attr-defined]
+    ranged = " range " in f" {header} " and not re.search(r"range\s+\d+\s*$", header.strip())
+    return ranged or "len(" in header
+
+
+def _in_body(call: object, loop: object) -> bool:
+    """Inside the loop body, not its header (``range r.Items()`` runs once)."""
+    body = loop.field("body")  # type: ignore[attr-defined]
+    return body is not None and body in call.ancestors()  # type: ignore[attr-defined]
+
+
+def check(match: Match) -> bool:
+    call = match.node
+    method = enclosing_function_node(call)
+    if method is None or method.kind() != "method_declaration":
+        return False
+    recv, name = go_receiver_name(method), callee(call)
+    parts = name.split(".")
+    if len(parts) != 2 or parts[0] != recv or not recv or "lock" in parts[1].lower():
+        return False  # ...Locked helpers and deliberate unlock-and-relock steps
+    args = call.field("arguments")
+    first = args.named_children()[0].text() if args is not None and args.named_children() else ""
+    if re.fullmatch(r"\w*[cC]tx", first):
+        return False  # the call does I/O per item; the lock round trip is not the cost
+    loops = loop_ancestors(call, Language.GO)
+    if not loops or not _collection_loop(loops[0]) or not _in_body(call, loops[0]):
+        return False
+    return _locking_method(match.root, _receiver_type(method), parts[1])

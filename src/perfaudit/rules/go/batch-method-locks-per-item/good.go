@@ -1,0 +1,89 @@
+package registry
+
+import "sync"
+
+type Registry struct {
+	mu    sync.RWMutex
+	items map[string]int
+}
+
+func (r *Registry) Add(key string, v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.addLocked(key, v)
+}
+
+func (r *Registry) addLocked(key string, v int) { r.items[key] = v }
+
+// AddAll locks once and calls the lock-free helper.
+func (r *Registry) AddAll(kv map[string]int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for k, v := range kv {
+		r.addLocked(k, v)
+	}
+}
+
+// Retry calls Add a fixed few times: not a batch.
+func (r *Registry) Retry(key string) {
+	for attempt := 0; attempt < 3; attempt++ {
+		r.Add(key, attempt)
+	}
+}
+
+// Copy calls a method of another registry, whose lock is a different mutex.
+func (r *Registry) Copy(other *Registry, keys []string) {
+	for _, k := range keys {
+		other.Add(k, 1)
+	}
+}
+
+// Keys uses a method that does not lock.
+func (r *Registry) Keys(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, r.normalize(n))
+	}
+	return out
+}
+
+func (r *Registry) normalize(s string) string { return s }
+
+// Snapshot ranges over the result of one locking call: the header runs once.
+func (r *Registry) Snapshot() []string {
+	out := []string{}
+	for _, k := range r.List() {
+		out = append(out, k)
+	}
+	return out
+}
+
+func (r *Registry) List() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	keys := make([]string, 0, len(r.items))
+	for k := range r.items {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Child memoises under the lock; callers may loop over it: a cheap getter, not a batch.
+func (r *Registry) Child(key string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v, ok := r.items[key]
+	if !ok {
+		v = len(key)
+		r.items[key] = v
+	}
+	return v
+}
+
+func (r *Registry) Children(keys []string) []int {
+	out := make([]int, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, r.Child(k))
+	}
+	return out
+}

@@ -1,0 +1,19 @@
+"""The construction's inputs are loop-invariant and it runs on every iteration."""
+
+from __future__ import annotations
+
+from perfaudit.rules import gocode
+from perfaudit.rules.match import Match
+
+_READS_FILES = ("ParseFiles", "ParseGlob", "ParseFS", "LoadX509KeyPair", "SystemCertPool")
+
+
+def check(match: Match) -> bool:
+    """Whether every argument in the call chain is invariant in the innermost loop."""
+    node = match.node
+    loop = gocode.innermost_loop(node)
+    if loop is None or gocode.runs_once_in_loop(node, loop):
+        return False
+    if gocode.call_name(node).endswith(_READS_FILES) and gocode.is_event_loop(loop):
+        return False  # reloading files per event picks up changes on disk
+    return gocode.args_invariant(node, loop)

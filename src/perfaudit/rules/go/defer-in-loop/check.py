@@ -1,0 +1,90 @@
+"""Keep the defers that really pile up: resources acquired per iteration and released at return.
+
+Silent when the loop leaves right after the defer (retry-until-success), when the deferred
+value is the range variable itself (close-everything-at-exit), when the value escapes the
+iteration on purpose (appended, stored, handed to a goroutine), when the resource is also
+closed explicitly in the loop, when a flag makes the defer run once, and in ``main``.
+"""
+
+from __future__ import annotations
+
+from perfaudit.model import Language
+from perfaudit.rules.golife import callee
+from perfaudit.rules.helpers import enclosing_function_node, function_name, identifiers, loop_ancestors
+from perfaudit.rules.match import Match
+
+_EXITS = ("return_statement", "break_statement", "goto_statement")
+
+
+def _exits_after(stmt: object) -> bool:
+    sibling = stmt.next()  # type: ignore[attr-defined]
+    while sibling is not None:
+        if sibling.kind() in _EXITS:
+            return True
+        sibling = sibling.next()
+    return False
+
+
+def _range_vars(loop: object) -> set[str]:
+    clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)  # type: ignore[attr-defined]
+    left = clause.field("left") if clause is not None else None
+    return identifiers(left) if left is not None else set()
+
+
+def _escapes(name: str, loop: object, defer: object) -> bool:
+    """Whether ``name`` is appended, stored, or used by a goroutine inside ``loop``."""
+    for node in loop.find_all(kind="identifier"):  # type: ignore[attr-defined]
+        if node.text() != name or defer in node.ancestors():  # type: ignore[operator]
+            continue
+        parent = node.parent()
+        if parent is not None and parent.kind() == "selector_expression":
+            continue  # a field or method of the value, not the value itself
+        for anc in node.ancestors():
+            kind = anc.kind()
+            if anc == loop or kind in ("expression_statement", "return_statement"):
+                break
+            if kind in ("go_statement", "composite_literal", "keyed_element") or (
+                kind == "call_expression" and callee(anc) == "append"
+            ):
+                return True
+            if kind == "assignment_statement" and anc.field("left").kind() == "expression_list" and any(
+                c.kind() in ("index_expression", "selector_expression")
+                for c in anc.field("left").named_children()
+            ):
+                return True
+    return False
+
+
+def _closed_elsewhere(defer: object, loop: object) -> bool:
+    deferred = {callee(c) for c in defer.find_all(kind="call_expression")}  # type: ignore[attr-defined]
+    deferred = {d for d in deferred if "." in d}
+    return any(callee(c) in deferred and defer not in c.ancestors()
+               for c in loop.find_all(kind="call_expression"))  # type: ignore[attr-defined]
+
+
+def _once_guard(defer: object) -> bool:
+    parent = defer.parent()  # type: ignore[attr-defined]
+    return parent is not None and any(
+        s.kind() == "assignment_statement" and s.field("right").text() == "true"
+        for s in parent.children()
+    )
+
+
+def check(match: Match) -> bool:
+    node = match.node
+    fn = enclosing_function_node(node)
+    if (fn is not None and function_name(fn, Language.GO) == "main") or _exits_after(node):
+        return False
+    loops = loop_ancestors(node, Language.GO)
+    call = node.find(kind="call_expression")
+    name = callee(call).split(".")[0] if call is not None else ""
+    if any(name in _range_vars(loop) for loop in loops):
+        return False
+    if call is not None and call.field("function").kind() == "func_literal":
+        names = {n for n in identifiers(call) if n}
+    else:
+        names = {name}
+    loop = loops[0]
+    if any(_escapes(n, loop, node) for n in names if n):
+        return False
+    return not (_closed_elsewhere(node, loop) or _once_guard(node))

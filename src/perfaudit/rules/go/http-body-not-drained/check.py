@@ -1,0 +1,47 @@
+"""``defer resp.Body.Close()`` where the function never reads the body.
+
+Silent when the body is read anywhere in the function, when the response value escapes
+(passed to a function, returned, stored: someone else may read it), and for HEAD requests,
+whose bodies are empty.
+"""
+
+from __future__ import annotations
+
+from perfaudit.rules.golife import callee, go_assignment_of, innermost_function_node, names_used
+from perfaudit.rules.match import Match
+
+_METADATA = frozenset({"StatusCode", "Status", "Header", "ContentLength", "Proto", "Request",
+                       "TLS", "Trailer", "Uncompressed", "ProtoMajor", "ProtoMinor"})
+
+
+def _is_head(use: object) -> bool:
+    stmt = go_assignment_of(use)
+    right = stmt.field("right") if stmt is not None else None
+    if right is None:
+        return False
+    calls = [right, *right.find_all(kind="call_expression")]
+    return any(c.kind() == "call_expression" and callee(c).endswith("Head") for c in calls)
+
+
+def check(match: Match) -> bool:
+    defer = match.node
+    name = match.node.find(kind="selector_expression").text().split(".")[0]
+    fn = innermost_function_node(defer)
+    if fn is None:
+        return False
+    for use in names_used(fn, name):
+        if defer in use.ancestors():
+            continue
+        parent = use.parent()
+        if parent is not None and parent.kind() == "expression_list" and go_assignment_of(use) is not None:
+            stmt = go_assignment_of(use)
+            if stmt is not None and stmt.field("left") == parent:
+                if _is_head(use):
+                    return False
+                continue  # the assignment that receives the response
+        if parent is None or parent.kind() != "selector_expression":
+            return False  # the response escapes: another function may read the body
+        field = parent.field("field")
+        if field is None or field.text() not in _METADATA:
+            return False  # resp.Body (read) or a method call on the response
+    return True

@@ -1,0 +1,25 @@
+"""``b, _ := json.Marshal(x)`` whose only other use is ``json.Unmarshal(b, &y)``."""
+
+from __future__ import annotations
+
+from perfaudit.rules import gocode, goflow
+from perfaudit.rules.match import Match
+
+_MARSHAL = frozenset({"json.Marshal"})
+
+
+def check(match: Match) -> bool:
+    """Whether the unmarshalled bytes come straight from a Marshal used for nothing else."""
+    args = gocode.call_args(match.node)
+    scope = gocode.function_scope(match.node)
+    if len(args) != 2 or scope is None or gocode.shadows_package(scope, "json"):
+        return False
+    data = args[0]
+    if data.kind() == "call_expression":
+        return gocode.call_name(data) == "json.Marshal"
+    if data.kind() != "identifier":
+        return False
+    definition = goflow.defining_call(scope, data.text(), _MARSHAL)
+    if definition is None:
+        return False
+    return not goflow.other_uses(scope, data.text(), definition, match.node)

@@ -1,0 +1,67 @@
+"""Flag ``m[k] = v`` run once per iteration of a known-length loop on a map made without a hint."""
+
+from __future__ import annotations
+
+from perfaudit.rules import goscope
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+
+def _filled_map(stmt: Node) -> str | None:
+    left, right, operator = stmt.field("left"), stmt.field("right"), stmt.field("operator")
+    if left is None or right is None or operator is None or operator.text() != "=":
+        return None
+    targets = left.named_children()
+    if len(targets) != 1 or targets[0].kind() != "index_expression":
+        return None
+    operand = targets[0].field("operand")
+    if operand is None or operand.kind() != "identifier":
+        return None
+    name = str(operand.text())
+    return None if goscope.uses(right, name) else name
+
+
+def declared_without_hint(decl: Node, name: str) -> bool:
+    """Whether ``decl`` makes ``name`` an empty map with no size hint."""
+    value = goscope.declared_value(decl, name)
+    if value is None:
+        return False
+    if value.kind() == "composite_literal":
+        kind, body = value.field("type"), value.field("body")
+        return (kind is not None and kind.kind() == "map_type"
+                and body is not None and not body.named_children())
+    if value.kind() == "call_expression" and goscope.call_name(value) == "make":
+        args = goscope.call_args(value)
+        return len(args) == 1 and args[0].kind() == "map_type"
+    return False
+
+
+def _inserts(fn: Node, name: str) -> int:
+    count = 0
+    for stmt in fn.find_all(kind="assignment_statement"):
+        left = stmt.field("left")
+        target = left.named_children()[0] if left is not None and left.named_children() else None
+        if target is not None and target.kind() == "index_expression":
+            operand = target.field("operand")
+            count += operand is not None and operand.text() == name
+    return count
+
+
+def check(match: Match) -> bool:
+    """Hint-less map, exactly one known-length loop, unconditional insert, no reassignment."""
+    stmt = match.node
+    name = _filled_map(stmt)
+    if name is None:
+        return False
+    decl = goscope.find_declaration(stmt, name)
+    if decl is None or not goscope.is_local(decl) or not declared_without_hint(decl, name):
+        return False
+    loops = goscope.loops_between(stmt, decl)
+    if len(loops) != 1 or not goscope.has_known_length(loops[0]):
+        return False
+    if not goscope.runs_every_iteration(stmt, loops[0]):
+        return False
+    fn = goscope.innermost_function(decl)
+    if fn is None or goscope.address_taken(fn, name) or goscope.assignments_to(fn, name):
+        return False
+    return _inserts(fn, name) == 1

@@ -1,0 +1,15 @@
+"""Fire only when the pattern uses nothing the innermost loop changes, on every iteration."""
+
+from __future__ import annotations
+
+from perfaudit.rules import gocode
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    """Whether the compiled pattern is loop-invariant and compiled per iteration."""
+    loop = gocode.innermost_loop(match.node)
+    args = match.node.field("arguments")
+    if loop is None or args is None or gocode.runs_once_in_loop(match.node, loop):
+        return False
+    return gocode.is_invariant(args, loop)

@@ -1,0 +1,50 @@
+"""Flag ``strings.Replace*(string(b), ...)`` whose result ends up converted back to ``[]byte``."""
+
+from __future__ import annotations
+
+from perfaudit.rules import goscope
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+_NOT_BYTES = ("rune", "byte", "int", "int32", "uint8", "string")
+
+
+def _from_bytes(call: Node) -> bool:
+    args = goscope.call_args(call)
+    if not args or args[0].kind() != "call_expression" or goscope.call_name(args[0]) != "string":
+        return False
+    inner = goscope.call_args(args[0])
+    if len(inner) != 1:
+        return False
+    if inner[0].kind() == "identifier":
+        decl = goscope.find_declaration(call, inner[0].text())
+        if decl is not None and (goscope.declared_type(decl) or "") in _NOT_BYTES:
+            return False
+        if decl is not None and decl.kind() == "range_clause":
+            return False
+    return True
+
+
+def _is_bytes_conversion(node: Node | None) -> bool:
+    return node is not None and node.kind() == "type_conversion_expression" and (
+        node.text().replace(" ", "").startswith("[]byte("))
+
+
+def _ends_as_bytes(call: Node) -> bool:
+    parent = call.parent()
+    if _is_bytes_conversion(parent):
+        return True
+    outer = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
+    if outer is not None and goscope.call_name(outer).startswith("strings.Replace"):
+        return goscope.call_args(outer)[0] == call and _ends_as_bytes(outer)
+    name = goscope.first_assigned_name(call)
+    fn = goscope.innermost_function(call)
+    if name is None or fn is None:
+        return False
+    return any(_is_bytes_conversion(use.parent()) for use in goscope.uses(fn, name))
+
+
+def check(match: Match) -> bool:
+    """First argument is ``string(bytes)`` and the (possibly chained) result becomes []byte."""
+    call = match.node
+    return _from_bytes(call) and _ends_as_bytes(call)

@@ -1,0 +1,49 @@
+"""A blocking semaphore acquire (``sem <- struct{}{}``) in a function that holds a context.
+
+The channel counts as a semaphore when its name says so (``sem``, ``limiter``, ``tokens``,
+``slots``...) or when it receives ``struct{}{}`` and the same function releases it with a
+deferred ``<-sem``. Done/stop signals (sent once, never received back here) stay silent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfaudit.rules.golife import go_context_params, innermost_function_node
+from perfaudit.rules.helpers import enclosing_function_node
+from perfaudit.rules.match import Match
+
+_WORDS = "sem|semaphore|sema|limiter|limit|throttle|tokens?|slots?|gate|concurrency"
+# ``sem``, ``req_sem`` or camel case ``reqSem``; not ``aggregate``.
+_SEMAPHORE = re.compile(rf"(^|_)({_WORDS})$|[a-z0-9]({_WORDS.title()})$")
+_EMPTY = re.compile(r"^struct\s*\{\s*\}\s*\{\s*\}$")
+
+
+def _has_ctx(node: object) -> bool:
+    for fn in (innermost_function_node(node), enclosing_function_node(node)):
+        if fn is None:
+            continue
+        if go_context_params(fn):
+            return True
+        body = fn.field("body")  # type: ignore[attr-defined]
+        if body is not None and re.search(r"\bctx(,\s*\w+)?\s*:?=", body.text()):
+            return True
+    return False
+
+
+def _released(channel: str, node: object) -> bool:
+    """``<-channel`` inside a deferred call of the same function: the release half of a semaphore."""
+    fn = enclosing_function_node(node)
+    release = re.compile(rf"<-\s*{re.escape(channel)}\b")
+    return fn is not None and any(release.search(d.text()) for d in fn.find_all(kind="defer_statement"))
+
+
+def check(match: Match) -> bool:
+    send = match.node
+    channel = send.field("channel").text()
+    value = send.field("value").text()
+    last = channel.rsplit(".", 1)[-1]
+    named = bool(_SEMAPHORE.search(last))
+    if not named and not (_EMPTY.match(value) and _released(channel, send)):
+        return False
+    return _has_ctx(send)

@@ -1,0 +1,13 @@
+"""The parsed argument is invariant in the innermost per-iteration loop."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    arg = match.node.get_match("A")
+    if arg is None or arg.kind() in ("string", "concatenated_string"):
+        return False
+    return py.invariant_in_innermost(arg, match.node) is not None

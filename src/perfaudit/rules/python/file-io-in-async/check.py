@@ -1,0 +1,15 @@
+"""Directly inside an ``async def`` (not a nested function or lambda run elsewhere)."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    fn = py.function_of(match.node)
+    parent = match.node.parent()
+    if not py.is_async(fn) or (parent is not None and parent.kind() == "await"):
+        return False  # `await anyio.Path(p).read_bytes()` is already asynchronous
+    name = py.call_name(match.node)
+    return name != "open" or not py.assignments_to(fn, "open")

@@ -1,0 +1,42 @@
+"""A local list built before the loop (or grown in it) and tested once per iteration."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+_BUILDERS = ("list(", "sorted(", "[")
+
+
+def _is_grown(fn: Node, name: str) -> bool:
+    calls = fn.find_all(pattern=f"{name}.$M($$$)")
+    return any(c.get_match("M").text() in ("append", "extend", "insert") and py.iteration_loops(c)
+               for c in calls)
+
+
+def _is_local_list(fn: Node, name: str, loop: Node) -> bool:
+    values = py.assignments_to(fn, name)
+    if not values or any(py.within(v, loop) for v in values):
+        return False
+    unbounded = False
+    for value in values:
+        text = value.text()
+        if value.kind() == "list_comprehension" or text.startswith(("list(", "sorted(")):
+            unbounded = True
+        elif value.kind() == "list":
+            if any(item.kind() == "dictionary" for item in value.named_children()):
+                return False
+            unbounded = unbounded or _is_grown(fn, name)
+        else:
+            return False
+    return unbounded
+
+
+def check(match: Match) -> bool:
+    target = match.node.get_match("L")
+    loops = py.iteration_loops(match.node)
+    if target is None or target.kind() != "identifier" or not loops:
+        return False
+    fn = py.function_of(match.node)
+    return fn is not None and _is_local_list(fn, target.text(), loops[0])

@@ -1,0 +1,55 @@
+"""A cache decorator on a nested function that neither recurses nor escapes the call.
+
+A recursive one reuses its cache within the call; a returned or stored one keeps it.
+"""
+
+from __future__ import annotations
+
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+_CACHES = ("lru_cache", "functools.lru_cache", "cache", "functools.cache")
+
+
+def _decorator_name(dec: Node) -> str:
+    named = dec.named_children()
+    expr = named[0] if named else dec
+    if expr.kind() == "call":
+        expr = expr.field("function") or expr
+    return str(expr.text())
+
+
+def _is_recursive(fn: Node) -> bool:
+    name = fn.field("name")
+    body = fn.field("body")
+    if name is None or body is None:
+        return False
+    return any(call.field("function") is not None and call.field("function").text() == name.text()
+               for call in body.find_all(kind="call"))
+
+
+def _escapes(fn: Node, outer: Node | None) -> bool:
+    """The function is returned, stored, passed on or used by another closure."""
+    name = fn.field("name")
+    if outer is None or name is None:
+        return False
+    for ident in outer.find_all(kind="identifier"):
+        if ident.text() != name.text() or ident.range() == name.range():
+            continue
+        scope = next((a for a in ident.ancestors()
+                      if a.kind() in ("function_definition", "lambda")), None)
+        if scope is not None and scope not in (outer, fn):
+            return True  # used by another closure, which may outlive the call
+        parent = ident.parent()
+        if parent is None or parent.kind() != "call" or parent.field("function") != ident:
+            return True
+    return False
+
+
+def check(match: Match) -> bool:
+    names = [_decorator_name(d) for d in match.node.children() if d.kind() == "decorator"]
+    fn = match.node.field("definition")
+    if not any(n in _CACHES for n in names) or fn is None or fn.kind() != "function_definition":
+        return False
+    outer = next((a for a in match.node.ancestors() if a.kind() == "function_definition"), None)
+    return not _is_recursive(fn) and not _escapes(fn, outer)

@@ -1,0 +1,35 @@
+"""Inner loop over a collection invariant in the outer loop, filtered by outer == inner keys."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.helpers import Node
+from perfaudit.rules.match import Match
+
+
+def _joins(cmp: Node, outer: set[str], inner: set[str]) -> bool:
+    sides = [c for c in cmp.children() if c.is_named()]
+    if len(sides) != 2 or "==" not in [c.text() for c in cmp.children()]:
+        return False
+    if all(side.kind() == "identifier" for side in sides):
+        return False  # `if i == j: continue` skips the pair with itself; not a key join
+    a, b = (py.names_in(side) for side in sides)
+    return bool((a & outer and b & inner and not a & inner and not b & outer)
+                or (b & outer and a & inner and not b & inner and not a & outer))
+
+
+def check(match: Match) -> bool:
+    node = match.node
+    loops = py.iteration_loops(node)
+    if not loops or loops[0].kind() != "for_statement":
+        return False
+    outer_loop = loops[0]
+    iterable, body = node.field("right"), node.field("body")
+    if iterable is None or body is None or not py.is_invariant(iterable, outer_loop):
+        return False
+    outer, inner = py.loop_targets(outer_loop), py.loop_targets(node)
+    for stmt in body.children():
+        cond = stmt.field("condition") if stmt.kind() == "if_statement" else None
+        if cond is not None and cond.kind() == "comparison_operator" and _joins(cond, outer, inner):
+            return True
+    return False

@@ -1,0 +1,14 @@
+"""Every argument of ``re.compile`` is invariant in the innermost per-iteration loop."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    args = match.node.field("arguments")
+    loops = py.iteration_loops(match.node)
+    if args is None or not loops or py.is_retry_loop(loops[0]):
+        return False
+    return all(py.is_invariant(arg, loops[0]) for arg in args.named_children())

@@ -1,0 +1,14 @@
+"""Module-level request helpers (the module really imported) called once per loop iteration."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    module = py.call_name(match.node).split(".", 1)[0]
+    fn = py.function_of(match.node)
+    if fn is not None and py.assignments_to(fn, module):
+        return False  # a local variable named like the module
+    return py.imports_module(match.root, module) and bool(py.iteration_loops(match.node))

@@ -1,0 +1,13 @@
+"""Directly inside an ``async def`` (not a nested sync function or lambda)."""
+
+from __future__ import annotations
+
+from perfaudit.rules import pyhelpers as py
+from perfaudit.rules.match import Match
+
+
+def check(match: Match) -> bool:
+    if not py.is_async(py.function_of(match.node)):
+        return False
+    name = py.call_name(match.node)
+    return name == "time.sleep" or (name == "sleep" and py.module_imports(match.root, "time", "sleep"))

@@ -1,0 +1,65 @@
+"""SQLite connection: one file per audited repository, opened with safe settings."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from perfaudit.errors import UsageError
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def database_path(root: Path, configured: str) -> Path:
+    """The database file: ``configured`` as given when absolute, else relative to ``root``."""
+    path = Path(configured).expanduser()
+    return path if path.is_absolute() else root / path
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path`` in autocommit mode.
+
+    Transactions are explicit (:func:`transaction`) so that several writers — the history and
+    any cache sharing the file — never hold a lock longer than one unit of work.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(f"cannot open database {path}: {exc}") from exc
+    conn.row_factory = sqlite3.Row
+    for pragma in _PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed when the block ends, rolled back if it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """A connection with perfaudit's history schema brought up to date."""
+    from perfaudit.store.migrations import migrate
+
+    conn = connect(path)
+    try:
+        migrate(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise UsageError(f"cannot prepare database {path}: {exc}") from exc
+    return conn

@@ -1,0 +1,3 @@
+"""Findings over time: re-validation, baselines and triage (DESIGN §6)."""
+
+from __future__ import annotations

@@ -1,0 +1,15 @@
+"""Rebuild a report around a narrower list of findings: renumber, re-plan the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from perfaudit.consolidate import plan_actions
+from perfaudit.model import ConsolidatedFinding, Report
+
+
+def renumbered(report: Report, findings: Sequence[ConsolidatedFinding]) -> Report:
+    """``report`` showing only ``findings`` (in their order), numbered 1.. with fresh actions."""
+    numbered = tuple(replace(f, number=n) for n, f in enumerate(findings, 1))
+    return replace(report, findings=numbered, actions=plan_actions(numbered))

@@ -1,0 +1,124 @@
+"""Triage decisions in ``.perfaudit/triage.toml``: read, write (stable text), apply to a report."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from perfaudit.errors import ConfigError
+from perfaudit.model import ConsolidatedFinding, Report, Triage, TriageState, TriageStatus
+from perfaudit.track.renumber import renumbered
+
+TRIAGE_FILE = Path(".perfaudit") / "triage.toml"
+FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
+_HEADER = ("# perfaudit triage decisions: one [[triage]] table per finding fingerprint.\n"
+           "# Written by `perfaudit triage`; commit it so every audit honours it.\n")
+_FIELDS = ("fingerprint", "status", "reason", "until", "rule", "path", "title")
+
+
+def _entry(raw: object, where: Path, index: int) -> Triage:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: entry {index} is not a table")
+    try:
+        fingerprint, reason = str(raw["fingerprint"]), str(raw["reason"])
+        status = TriageStatus(raw["status"])
+    except (KeyError, ValueError) as exc:
+        raise ConfigError(f"{where}: entry {index}: missing or invalid {exc}") from exc
+    until = raw.get("until")
+    if until is not None:
+        until = str(until)
+        parse_date(until, f"{where}: entry {index}")
+    return Triage(fingerprint=fingerprint, status=status, reason=reason, until=until,
+                  rule=raw.get("rule"), path=raw.get("path"), title=str(raw.get("title", "")))
+
+
+def parse_date(text: str, what: str) -> date:
+    """An ISO date (YYYY-MM-DD) or a usage error naming ``what``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ConfigError(f"{what}: not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def read_triage(root: Path) -> tuple[Triage, ...]:
+    """The decisions in ``root/.perfaudit/triage.toml`` (none when the file does not exist)."""
+    path = root / TRIAGE_FILE
+    if not path.is_file():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    entries = data.get("triage", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: `triage` must be an array of tables")
+    return tuple(_entry(raw, path, n) for n, raw in enumerate(entries, 1))
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    escaped = "".join(c if ord(c) >= 0x20 and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def dump_triage(entries: Sequence[Triage]) -> str:
+    """The file text: entries sorted by fingerprint, fields in a fixed order, one per line."""
+    blocks = []
+    for item in sorted(entries, key=lambda t: t.fingerprint):
+        values = {"fingerprint": item.fingerprint, "status": item.status.value,
+                  "reason": item.reason, "until": item.until, "rule": item.rule,
+                  "path": item.path, "title": item.title or None}
+        lines = [f"{key} = {_toml_string(str(values[key]))}" for key in _FIELDS
+                 if values[key] is not None]
+        blocks.append("[[triage]]\n" + "\n".join(lines) + "\n")
+    return _HEADER + "".join("\n" + block for block in blocks)
+
+
+def write_triage(root: Path, entries: Sequence[Triage]) -> Path:
+    """Write the decisions file atomically; returns its path."""
+    path = root / TRIAGE_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".toml.tmp")
+        temporary.write_text(dump_triage(entries), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror}") from exc
+    return path
+
+
+def upsert(entries: Sequence[Triage], decision: Triage) -> tuple[Triage, ...]:
+    """``entries`` with ``decision`` replacing any earlier one for the same fingerprint."""
+    kept = [e for e in entries if e.fingerprint != decision.fingerprint]
+    return (*kept, decision)
+
+
+def apply_triage(report: Report, entries: Sequence[Triage], today: date) -> Report:
+    """Move findings with an active decision to ``report.triaged``; record how each applied.
+
+    A decision whose ``until`` date has passed stops hiding its finding; a decision that
+    matches no finding is kept in the record as unmatched so the team can prune it.
+    """
+    by_print = {f.fingerprint: f for f in report.findings}
+    applied: list[Triage] = []
+    hidden: list[ConsolidatedFinding] = []
+    for entry in sorted(entries, key=lambda t: t.fingerprint):
+        finding = by_print.get(entry.fingerprint)
+        if finding is None:
+            applied.append(replace(entry, state=TriageState.UNMATCHED))
+            continue
+        expired = entry.until is not None and date.fromisoformat(entry.until) < today
+        applied.append(replace(entry, state=TriageState.EXPIRED if expired else TriageState.ACTIVE))
+        if not expired:
+            hidden.append(finding)
+    if not applied:
+        return report
+    hidden_prints = {f.fingerprint for f in hidden}
+    kept = [f for f in report.findings if f.fingerprint not in hidden_prints]
+    return renumbered(replace(report, triaged=(*report.triaged, *hidden), triage=tuple(applied)),
+                      kept)

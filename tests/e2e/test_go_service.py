@@ -1,0 +1,57 @@
+"""The bundled Go example: the audit finds exactly its planted problems and nothing else."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from perfaudit.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "go-service"
+
+EXPECTED = {
+    ("regexp-compile-in-loop", "api.go", 73, "P0"),
+    ("string-concat-in-loop", "api.go", 85, "P0"),
+    ("http-client-without-timeout", "pricing.go", 12, "P1"),
+    ("mutex-held-across-io", "store.go", 94, "P1"),
+    ("json-roundtrip-deep-copy", "store.go", 125, "P1"),
+    ("time-after-in-loop", "sync.go", 36, "P1"),
+    ("rescan-accumulated-in-loop", "sync.go", 72, "P1"),
+    ("defer-in-loop", "sync.go", 93, "P1"),
+    ("cli-main-without-signal-context", "main.go", 29, "P2"),
+    ("http-server-without-timeouts", "main.go", 34, "P2"),
+}
+
+
+@pytest.fixture
+def audited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[dict, str]:
+    root = tmp_path / "go-service"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".perfaudit"))
+    with pytest.raises(SystemExit) as done:
+        main(["audit", str(root), "-o", str(tmp_path / "out"), "-j", "2", "--no-history",
+              "--fail-on", "P0"])
+    assert done.value.code == 1  # P0 findings present
+    report = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+    return report, (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+
+
+def test_exact_findings(audited: tuple[dict, str]) -> None:
+    report, _ = audited
+    found = {(f["rule"], f["location"]["path"], f["location"]["start_line"], f["severity"])
+             for f in report["findings"]}
+    assert found == EXPECTED
+    assert report["audit"]["language_versions"] == {"go": "1.22"}
+    assert report["audit"]["files_scanned"] == 6
+
+
+def test_version_and_context_are_explained(audited: tuple[dict, str]) -> None:
+    report, markdown = audited
+    by_rule = {f["rule"]: f for f in report["findings"]}
+    assert "leaks" in by_rule["time-after-in-loop"]["title"]  # go 1.22: before the timer change
+    assert "per-request" in by_rule["regexp-compile-in-loop"]["resolution"]
+    assert by_rule["http-server-without-timeouts"]["resolution"] == "runs once at start-up"
+    assert "## Prioritised actions" in markdown and "### P0 — fix now" in markdown
+    assert "sync.go:36" in markdown

@@ -1,0 +1,157 @@
+"""A whole audit of the bundled Go example by rules and two scripted LLM reviewers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from perfaudit.cli import main
+
+from .conftest import HERE
+from .loopback import Canned, Loopback, answer_for, openai_reply, prompt_paths, recording_responder
+
+EXAMPLE = Path(__file__).parents[3] / "examples" / "go-service"
+ANSWERS = json.loads((HERE / "responses" / "go_service.json").read_text(encoding="utf-8"))
+
+
+def _config(root: Path, server: Loopback, tmp_path: Path) -> None:
+    answers_b = tmp_path / "model-b.json"
+    answers_b.write_text(json.dumps(ANSWERS["model-b"]), encoding="utf-8")
+    command = [sys.executable, str(HERE / "scripts" / "agent.py"), str(answers_b)]
+    (root / "perfaudit.toml").write_text(f"""
+reviewers = ["rules", "openai:model-a", "cmd:model-b"]
+select = ["time-after-in-loop"]
+
+[providers."openai:model-a"]
+base-url = "{server.url}/v1"
+api-key-env = "PERFAUDIT_TEST_KEY"
+timeout_s = 5
+backoff_s = 0
+price_in_per_mtok = 2.5
+price_out_per_mtok = 10
+
+[providers."cmd:model-b"]
+command = {json.dumps(command)}
+""", encoding="utf-8")
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    return int(exit_info.value.code or 0), capsys.readouterr().out
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Path:
+    root = tmp_path / "go-service"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".perfaudit"))
+    return root
+
+
+def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PERFAUDIT_TEST_KEY", "sk-e2e-key")
+    with Loopback(recording_responder(ANSWERS["model-a"])) as server:
+        _config(service, server, tmp_path)
+        code, out = _run(["audit", str(service), "-o", str(tmp_path / "out"), "-f", "md,json"],
+                         capsys)
+        assert code == 0
+        assert server.requests[0].headers["authorization"] == "Bearer sk-e2e-key"
+        assert "openai:model-a: " in out and "1 finding(s) rejected" in out
+        report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+        summary = report.split("## Summary")[1].split("\n## ")[0]
+        for phrase in ("3 unique findings across 2 categories", "1 found by all reviewers",
+                       "1 by some reviewers", "0 only by rules", "0 only by openai:model-a",
+                       "1 only by cmd:model-b", "2 severity disagreements", "P0: 1 · P1: 2 · P2: 0"):
+            assert phrase in summary
+        agreed = report.split("## Found by all reviewers")[1].split("\n## ")[0]
+        assert agreed.count("`sync.go:36`") == 1 and "api.go" not in agreed
+        some = report.split("## Found by some reviewers")[1].split("\n## ")[0]
+        assert "`api.go:73`" in some and "cmd:model-b, openai:model-a" in some
+        only_b = report.split("## Only cmd:model-b")[1].split("\n## ")[0]
+        assert "CSV export builds one string" in only_b
+        split = report.split("## Severity disagreements (resolved)")[1].split("\n## ")[0]
+        rows = [line for line in split.splitlines() if line.startswith("| ") and "---" not in line][1:]
+        assert len(rows) == 2
+        assert any("rules: P1" in r and "openai:model-a: P1" in r and "cmd:model-b: P2" in r
+                   for r in rows)
+        assert any("openai:model-a: P0" in r and "cmd:model-b: P1" in r for r in rows)
+        data = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+        runs = {r["name"]: r for r in data["audit"]["reviewers"]}
+        assert runs["openai:model-a"]["tokens_in"] == 1000 and runs["openai:model-a"]["rejected"] == 0
+        assert runs["cmd:model-b"]["rejected"] == 1 and runs["cmd:model-b"]["files_reviewed"] == 6
+        database = (service / ".perfaudit" / "perfaudit.db").read_bytes()
+        assert b"llm_cache" in database and b"sk-e2e-key" not in database  # history keeps no key
+        requests = len(server.requests)
+        code, _ = _run(["audit", str(service), "-o", str(tmp_path / "again"), "-f", "json"], capsys)
+        assert code == 0 and len(server.requests) == requests
+        again = json.loads((tmp_path / "again" / "findings.json").read_text(encoding="utf-8"))
+        assert len(again["findings"]) == 3
+
+
+def test_dry_run_sends_nothing(service: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PERFAUDIT_TEST_KEY", "sk-e2e-key")
+    with Loopback(recording_responder(ANSWERS["model-a"])) as server:
+        _config(service, server, tmp_path)
+        code, out = _run(["audit", str(service), "--dry-run", "-o", str(tmp_path / "dry")], capsys)
+        assert code == 0 and server.requests == []
+    assert not (tmp_path / "dry").exists()
+    assert "Dry run: nothing was sent." in out
+    assert "openai:model-a: batch 1/1: 6 file(s)" in out and "≤$0.0" in out
+    assert "cmd:model-b: total: 1 batch(es), 1 request(s), 0 cached" in out
+    assert "cost unknown (no price configured)" in out
+    assert not (service / ".perfaudit" / "perfaudit.db").exists()
+
+
+def test_max_cost_flag_limits_requests(service: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PERFAUDIT_TEST_KEY", "sk-e2e-key")
+    with Loopback(recording_responder(ANSWERS["model-a"])) as server:
+        _config(service, server, tmp_path)
+        code, _out = _run(["audit", str(service), "--max-cost", "0.001", "-o",
+                           str(tmp_path / "cheap"), "-f", "json"], capsys)
+        assert code == 0 and server.requests == []
+    data = json.loads((tmp_path / "cheap" / "findings.json").read_text(encoding="utf-8"))
+    kinds = {d["kind"] for d in data["audit"]["diagnostics"]}
+    assert "llm-budget" in kinds
+
+
+def test_ctrl_c_exits_at_once_and_a_rerun_resumes(service: Path, tmp_path: Path) -> None:
+    def first_answers_then_hangs(_path: str, body: object) -> Canned:
+        paths = prompt_paths(body)
+        return openai_reply(answer_for(ANSWERS["model-a"], paths)) if "api.go" in paths else Canned(
+            delay=30)
+
+    with Loopback(first_answers_then_hangs) as server:
+        (service / "perfaudit.toml").write_text(f"""
+reviewers = ["openai:model-a"]
+[providers."openai:model-a"]
+base_url = "{server.url}/v1"
+batch_tokens = 900
+concurrency = 1
+""", encoding="utf-8")
+        env = {**os.environ, "OPENAI_API_KEY": "sk-e2e-key"}
+        argv = [sys.executable, "-m", "perfaudit", "audit", str(service), "--no-history",
+                "-f", "json", "-o", str(tmp_path / "out")]
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        for _ in range(400):
+            if len(server.requests) >= 2 or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=15)
+        assert proc.returncode == 130 and err.strip() == "perfaudit: aborted"
+        assert len(server.requests) == 2
+        server.responder = recording_responder(ANSWERS["model-a"])
+        rerun = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert rerun.returncode == 0, rerun.stderr
+        resumed = [prompt_paths(r.json) for r in server.requests[2:]]
+        assert resumed[0] == prompt_paths(server.requests[1].json)  # the interrupted batch again
+        assert not any("api.go" in paths for paths in resumed)  # the answered one from the cache

@@ -1,0 +1,61 @@
+"""Matching findings across reviewers."""
+
+from __future__ import annotations
+
+from findings_builder import make_finding
+
+from perfaudit.consolidate.cluster import cluster, same_problem, title_similarity
+from perfaudit.model import Category
+
+
+def test_overlapping_lines_within_slack_match() -> None:
+    a = make_finding("rules", start=10, function=None)
+    b = make_finding("llm", start=13, function=None, category=Category.LOOP_INVARIANT_WORK)
+    assert same_problem(a, b)
+    assert not same_problem(a, make_finding("llm", start=14, function=None))
+
+
+def test_same_function_needs_same_category() -> None:
+    a = make_finding("rules", start=10, function="f")
+    assert same_problem(a, make_finding("llm", start=40, function="f"))
+    assert not same_problem(a, make_finding("llm", start=40, function="f",
+                                            category=Category.IO))
+
+
+def test_never_matches_same_reviewer_or_other_file() -> None:
+    a = make_finding("rules")
+    assert not same_problem(a, make_finding("rules"))
+    assert not same_problem(a, make_finding("llm", path="b.go"))
+
+
+def test_title_similarity_breaks_ties_between_clusters() -> None:
+    concat = make_finding("rules", start=10, rule="string-concat-in-loop",
+                          title="string concatenation in a loop")
+    regex = make_finding("rules", start=11, rule="regexp-compile-in-loop",
+                         title="regexp compiled on every iteration",
+                         category=Category.ALLOCATION)
+    llm = make_finding("llm", start=10, title="Regexp compiled on each iteration")
+    groups = cluster([concat, regex, llm])
+    assert sorted(sorted(f.reviewer for f in g) for g in groups) == [["llm", "rules"], ["rules"]]
+    pair = next(g for g in groups if len(g) == 2)
+    assert {f.rule for f in pair} == {"regexp-compile-in-loop", None}
+
+
+def test_category_beats_title_when_choosing() -> None:
+    io = make_finding("rules", start=10, category=Category.IO, title="read whole file")
+    alloc = make_finding("rules", start=10, rule="r", title="other text entirely")
+    llm = make_finding("llm", start=10, category=Category.IO, title="other text entirely")
+    groups = cluster([io, alloc, llm])
+    pair = next(g for g in groups if len(g) == 2)
+    assert {f.category for f in pair} == {Category.IO}
+
+
+def test_duplicates_each_land_in_their_own_cluster() -> None:
+    a = make_finding("rules")
+    groups = cluster([a, a])
+    assert len(groups) == 2 and all(g == [a] for g in groups)
+
+
+def test_title_similarity_ignores_case_and_spacing() -> None:
+    assert title_similarity("Regexp  in loop", "regexp in loop") == 1.0
+    assert title_similarity("abc", "xyz") == 0.0

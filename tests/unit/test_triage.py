@@ -1,0 +1,89 @@
+"""Triage file: stable text round trip; active, expired and unmatched decisions; baselines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from perfaudit.errors import ConfigError
+from perfaudit.model import (
+    Agreement,
+    AuditInfo,
+    Category,
+    ConsolidatedFinding,
+    Location,
+    Report,
+    Severity,
+    Triage,
+    TriageState,
+    TriageStatus,
+)
+from perfaudit.render.markdown import render
+from perfaudit.track.baseline import apply_baseline, known_prints
+from perfaudit.track.triage import apply_triage, dump_triage, read_triage, upsert, write_triage
+
+
+def finding(fingerprint: str, line: int) -> ConsolidatedFinding:
+    return ConsolidatedFinding(
+        number=line, fingerprint=fingerprint, rule="r", category=Category.IO,
+        severity=Severity.P2, title=f"t{line}", problem="p", fix="x",
+        location=Location(path="a.go", start_line=line, end_line=line),
+        reviewers=("rules",), agreement=Agreement.SINGLE)
+
+
+REPORT = Report(schema_version="1.0", audit=AuditInfo(
+    id="A", target="/r", commit=None, started="s", finished="f", tool_version="0"),
+    findings=(finding("a" * 16, 1), finding("b" * 16, 2), finding("c" * 16, 3)))
+
+
+def decision(fingerprint: str, until: str | None = None, reason: str = "why") -> Triage:
+    return Triage(fingerprint=fingerprint, status=TriageStatus.FALSE_POSITIVE, reason=reason,
+                  until=until)
+
+
+def test_round_trip_is_stable_and_escaped(tmp_path: Path) -> None:
+    tricky = 'quote " backslash \\ newline \n tab \t ünïcode'
+    entries = (decision("b" * 16, reason=tricky), decision("a" * 16, until="2027-01-31"))
+    write_triage(tmp_path, entries)
+    text = (tmp_path / ".perfaudit" / "triage.toml").read_text(encoding="utf-8")
+    assert text == dump_triage(entries[::-1])
+    assert text.index("a" * 16) < text.index("b" * 16)
+    assert read_triage(tmp_path) == tuple(sorted(entries, key=lambda t: t.fingerprint))
+    replaced = upsert(read_triage(tmp_path), decision("a" * 16, reason="new"))
+    assert [e.reason for e in replaced if e.fingerprint == "a" * 16] == ["new"]
+
+
+def test_bad_file_is_one_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".perfaudit").mkdir()
+    path = tmp_path / ".perfaudit" / "triage.toml"
+    for text in ("[[triage]\n", '[[triage]]\nfingerprint = "x"\n',
+                 '[[triage]]\nfingerprint = "x"\nstatus = "nope"\nreason = "r"\n',
+                 '[[triage]]\nfingerprint = "x"\nstatus = "accepted"\nreason = "r"\nuntil = "soon"\n'):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError):
+            read_triage(tmp_path)
+    assert read_triage(tmp_path / "missing") == ()
+
+
+def test_apply_hides_active_reports_expired_and_unmatched() -> None:
+    entries = (decision("a" * 16), decision("b" * 16, until="2026-01-01"), decision("d" * 16))
+    out = apply_triage(REPORT, entries, date(2026, 11, 23))
+    assert [f.fingerprint for f in out.findings] == ["b" * 16, "c" * 16]
+    assert [f.number for f in out.findings] == [1, 2]
+    assert [f.fingerprint for f in out.triaged] == ["a" * 16]
+    assert [t.state for t in out.triage] == [TriageState.ACTIVE, TriageState.EXPIRED,
+                                             TriageState.UNMATCHED]
+    section = render(out).split("## Triage", 1)[1]
+    assert "expired" in section and "unmatched" in section and "why" in section
+    assert apply_triage(REPORT, (), date(2026, 11, 23)) == REPORT
+
+
+def test_baseline_hides_known_fingerprints_and_counts_them() -> None:
+    baseline = known_prints(apply_triage(REPORT, (decision("a" * 16),), date(2026, 1, 1)))
+    assert baseline == {"a" * 16, "b" * 16, "c" * 16}
+    out = apply_baseline(REPORT, frozenset({"a" * 16, "c" * 16}), "A1")
+    assert [f.fingerprint for f in out.findings] == ["b" * 16]
+    assert out.audit.hidden_by_baseline == 2
+    assert "2 findings hidden by the baseline (A1)" in render(out)
