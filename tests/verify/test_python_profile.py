@@ -135,3 +135,17 @@ def test_compare_gzipped_pyperf_files(capsys, tmp_path) -> None:
     new.write_bytes(doc([0.010, 0.011, 0.012, 0.013]))
     code, out, _err = run_cli(capsys, "compare", str(old), str(new))
     assert code == 0 and out.startswith("sec/op") and "startup  " in out and "~ (p=1.000" in out
+
+
+def test_folded_stacks_and_a_chosen_audit(capsys, tmp_path) -> None:
+    repo = tmp_path / "proj"
+    audits = repo / ".perfaudit" / "audits"
+    write_findings(audits / "20261101T000000Z-a", [finding(1, "pkg/app.py", "Index.build", 8)])
+    write_findings(audits / "20261201T000000Z-b", [finding(1, "pkg/app.py", "never", 20)])
+    folded = tmp_path / "py-spy.txt"
+    folded.write_text("main (pkg/app.py:16);build (pkg/app.py:5) 80\nmain (pkg/app.py:16) 20\n",
+                      encoding="utf-8")
+    doc = run_json(capsys, "profile", str(folded), str(repo), "--audit", "20261101T000000Z-a")
+    assert doc["findings"][0]["severity"] == "P0"
+    assert doc["findings"][0]["evidence"][-1]["summary"].startswith("80 % of samples")
+    assert (audits / "20261101T000000Z-a" / "verified" / "findings.json").is_file()
