@@ -2,7 +2,8 @@
 
 Two findings belong to one action when they are in the same function of the same file
 and share the rule (or, when a reviewer gave no rule, the category), or when their members
-propose the same fix in the same file. Actions are ordered P0, P1, P2, then by impact over effort, then by finding number.
+propose the same fix in the same file. Actions are ordered P0, P1, P2, then by impact over
+effort, then by finding number.
 """
 
 from __future__ import annotations
