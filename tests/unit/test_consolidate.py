@@ -63,3 +63,11 @@ def test_fingerprints_stable_when_lines_move() -> None:
                                             function="F", snippet="s10")})
     after = consolidate([moved], {"rules": frozenset({"a.go"})})
     assert before[0].fingerprint == after[0].fingerprint
+
+
+def test_two_rules_in_one_function_are_two_actions() -> None:
+    raw = [finding("rules", 10, rule="r1"), finding("rules", 20, rule="r2")]
+    findings = consolidate(raw, {"rules": frozenset({"a.go"})})
+    from perfaudit.consolidate import plan_actions
+
+    assert sorted(a.findings for a in plan_actions(findings)) == [(1,), (2,)]

@@ -1,8 +1,9 @@
 """Group findings that one change fixes into prioritised actions (pure).
 
-Two findings belong to one action when they are in the same function of the same file and
-share the rule or the category, or when their members propose the same fix in the same
-file. Actions are ordered P0, P1, P2, then by impact over effort, then by finding number.
+Two findings belong to one action when they are in the same function of the same file
+and share the rule (or, when a reviewer gave no rule, the category), or when their members
+propose the same fix in the same file. Actions are ordered P0, P1, P2, then by impact over
+effort, then by finding number.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def _linked(a: ConsolidatedFinding, b: ConsolidatedFinding, fixes_a: set[str],
     la, lb = a.location, b.location
     if la.path != lb.path:
         return False
-    same_kind = (a.rule is not None and a.rule == b.rule) or a.category == b.category
+    # two different rules ask for two different changes; rule-less findings go by category
+    both_ruled = a.rule is not None and b.rule is not None
+    same_kind = a.rule == b.rule if both_ruled else a.category == b.category
     if la.function is not None and la.function == lb.function and same_kind:
         return True
     return bool(fixes_a & fixes_b)

@@ -17,6 +17,8 @@ from perfaudit.rules.schema import META_ADAPTER, CheckFn, Rule
 
 CATALOGUE_DIR = Path(__file__).parent
 EXAMPLE_EXT = {Language.GO: "go", Language.PYTHON: "py"}
+# libyaml's loader when PyYAML was built with it: loading the catalogue is per worker process
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MATCHER_KEYS = ("rule", "constraints", "utils", "transform")
 
 
@@ -37,7 +39,7 @@ def _load_check(folder: Path) -> CheckFn | None:
 
 def _parse_rule_doc(folder: Path) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load((folder / "rule.yml").read_text(encoding="utf-8"))
+        doc = yaml.load((folder / "rule.yml").read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{folder}/rule.yml: {exc}") from exc
     if not isinstance(doc, dict):

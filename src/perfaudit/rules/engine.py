@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ast_grep_py import SgRoot
 
@@ -42,22 +40,26 @@ def version_applies(rule: Rule, version: tuple[int, ...] | None) -> bool:
     return not (high and version > parse_version(high))
 
 
-@lru_cache(maxsize=64)
-def _literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(set(literals), key=len, reverse=True)
-    # A lookahead finds a match at every position, so literals that overlap are all seen:
-    # a shorter literal starting at the same place is a prefix of the longer one found.
-    return re.compile("(?=(" + "|".join(re.escape(literal) for literal in ordered) + "))")
-
-
 def prefilter(rules: Sequence[Rule], source: str) -> list[Rule]:
     """Rules whose literal hints (any of) occur in ``source``; rules without hints always stay.
 
-    One regular-expression scan finds every literal present, however many rules there are.
+    Each distinct literal is looked up once per file (a substring search in C).
     """
-    literals = tuple(lit for rule in rules for lit in rule.meta.literals)
-    found = "\n".join(set(_literal_pattern(literals).findall(source))) if literals else ""
-    return [r for r in rules if not r.meta.literals or any(lit in found for lit in r.meta.literals)]
+    present: dict[str, bool] = {}
+    chosen = []
+    for rule in rules:
+        literals = rule.meta.literals
+        if not literals:
+            chosen.append(rule)
+            continue
+        for literal in literals:
+            hit = present.get(literal)
+            if hit is None:
+                hit = present[literal] = literal in source
+            if hit:
+                chosen.append(rule)
+                break
+    return chosen
 
 
 def _versioned(rule: Rule, version: tuple[int, ...] | None) -> tuple[Severity, str, str]:
