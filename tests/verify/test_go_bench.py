@@ -94,3 +94,20 @@ def test_a_cpu_profile_escalates_the_hot_finding(capsys, go_repo, tmp_path) -> N
     assert hot["dedupe.Dedupe"]["file"] == "dedupe.go"
     report = (findings.parent / "verified" / "report.md").read_text(encoding="utf-8")
     assert "## Hottest functions" in report and "not observed in profile" in report
+
+
+def test_a_module_in_a_subdirectory(capsys, go_repo, tmp_path) -> None:
+    repo, _slow, _fast = go_repo
+    mono = tmp_path / "mono"
+    (mono / "svc").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(mono)], check=True)
+    (mono / "README").write_text("several modules\n", encoding="utf-8")
+    for name in ("go.mod", "dedupe.go", "dedupe_test.go"):
+        (mono / "svc" / name).write_bytes((repo / name).read_bytes())
+    first = commit_all(mono, "one")
+    (mono / "README").write_text("still several modules\n", encoding="utf-8")
+    second = commit_all(mono, "two")
+    doc = run_json(capsys, "bench", "-C", str(mono / "svc"), "--base", first, "--head", second,
+                   "--count", "1", "--bench", "Sum", "--benchtime", "1x")
+    assert doc["language"] == "go"
+    assert {r["benchmark"] for r in doc["benchmarks"]} == {"Sum"}

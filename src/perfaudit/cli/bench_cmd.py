@@ -84,6 +84,13 @@ def _language(root: Path, chosen: str | None) -> Language:
     return found
 
 
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return ""
+
+
 def _progress(step: int, total: int, side: str) -> None:
     if _console.interactive():
         _console.stderr.print(f"round {step}/{total}: {side}", markup=False)
@@ -111,9 +118,13 @@ def _progress(step: int, total: int, side: str) -> None:
 @_stats_options
 def bench(packages: tuple[str, ...], base: str, head: str, repo: str, **opts: Any) -> None:
     """Run the repository's benchmarks at --base and --head and compare them."""
-    root = repository_root(Path(repo).resolve())
+    where = Path(repo).resolve()
+    if not where.is_dir():
+        raise UsageError(f"no such directory: {repo}")
+    root = repository_root(where)
     commits = {BASE: resolve_revision(root, base), HEAD: resolve_revision(root, head)}
-    options = BenchOptions(language=_language(root, opts.pop("language")), packages=packages,
+    options = BenchOptions(language=_language(where, opts.pop("language")), packages=packages,
+                           subdir=_relative(where, root),
                            bench=opts.pop("bench_re"), benchtime=opts.pop("benchtime"),
                            cpu=opts.pop("cpu"),
                            count=opts.pop("count"), timeout_s=opts.pop("timeout"),

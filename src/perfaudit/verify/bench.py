@@ -15,12 +15,13 @@ from perfaudit.verify.worktree import checkouts
 RoundHook = Callable[[int, int, str], None]
 
 
-def _round(side: str, workdir: Path, index: int, options: BenchOptions,
+def _round(side: str, checkout: Path, index: int, options: BenchOptions,
            env: Mapping[str, str] | None) -> Samples:
+    workdir = checkout / options.subdir
     if options.language is Language.GO:
         result = go.run_round(workdir, options, env)
     else:
-        result = python.run_round(workdir, options, workdir.parent / f"{side}-{index}.json", env)
+        result = python.run_round(workdir, options, checkout.parent / f"{side}-{index}.json", env)
     if result.error:
         raise UsageError(result.error)
     return parse_go(result.output) if options.language is Language.GO \

@@ -24,6 +24,8 @@ class BenchOptions:
     timeout_s: float = 600.0
     python: str = "python3"
     runner: str = "pytest"
+    subdir: str = ""
+    """Where to run, relative to the repository root (a module inside a larger repository)."""
 
 
 def schedule(count: int) -> list[str]:
