@@ -338,3 +338,16 @@ def is_byte_slice(node: Node, expr: Node) -> bool:
     text = value.text().replace(" ", "")
     return text.startswith(("make([]byte", "[]byte(")) or (
         value.kind() == "call_expression" and value != expr and is_byte_slice(node, value))
+
+
+def filled_once_per_known_loop(stmt: Node, decl: Node) -> bool:
+    """Whether ``stmt`` runs on every iteration of exactly one known-length loop after ``decl``.
+
+    This is the shape shared by the size-hint rules: a local collection declared before one loop
+    whose length is known up front, grown by one unconditional statement per iteration.
+    """
+    if not is_local(decl):
+        return False
+    loops = loops_between(stmt, decl)
+    return (len(loops) == 1 and has_known_length(loops[0])
+            and runs_every_iteration(stmt, loops[0]))

@@ -49,12 +49,9 @@ def check(match: Match) -> bool:
     if name is None:
         return False
     decl = goscope.find_declaration(stmt, name)
-    if decl is None or not goscope.is_local(decl) or not declared_empty(decl, name):
+    if decl is None or not declared_empty(decl, name):
         return False
-    loops = goscope.loops_between(stmt, decl)
-    if len(loops) != 1 or not goscope.has_known_length(loops[0]):
-        return False
-    if not goscope.runs_every_iteration(stmt, loops[0]):
+    if not goscope.filled_once_per_known_loop(stmt, decl):
         return False
     fn = goscope.innermost_function(decl) or goscope.innermost_function(stmt)
     if fn is None or goscope.address_taken(fn, name):

@@ -54,12 +54,9 @@ def check(match: Match) -> bool:
     if name is None:
         return False
     decl = goscope.find_declaration(stmt, name)
-    if decl is None or not goscope.is_local(decl) or not declared_without_hint(decl, name):
+    if decl is None or not declared_without_hint(decl, name):
         return False
-    loops = goscope.loops_between(stmt, decl)
-    if len(loops) != 1 or not goscope.has_known_length(loops[0]):
-        return False
-    if not goscope.runs_every_iteration(stmt, loops[0]):
+    if not goscope.filled_once_per_known_loop(stmt, decl):
         return False
     fn = goscope.innermost_function(decl)
     if fn is None or goscope.address_taken(fn, name) or goscope.assignments_to(fn, name):
