@@ -236,3 +236,20 @@ def imports_module(root: Node, module: str) -> bool:
             if target is not None and target.text() == module and alias is None:
                 return True
     return False
+
+
+CACHE_DECORATORS = ("lru_cache", "functools.lru_cache", "cache", "functools.cache")
+
+
+def decorator_names(definition: Node) -> list[str]:
+    """Names of the decorators on a ``decorated_definition`` (``functools.lru_cache``, ...)."""
+    names = []
+    for dec in definition.children():
+        if dec.kind() != "decorator":
+            continue
+        named = dec.named_children()
+        expr = named[0] if named else dec
+        if expr.kind() == "call":
+            expr = expr.field("function") or expr
+        names.append(str(expr.text()))
+    return names

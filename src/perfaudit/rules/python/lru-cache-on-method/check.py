@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
+from perfaudit.rules.pyhelpers import CACHE_DECORATORS, decorator_names
 
-_CACHES = ("lru_cache", "functools.lru_cache", "cache", "functools.cache")
 _BINDERS = ("staticmethod", "classmethod")
 
 
-def _decorator_name(dec: Node) -> str:
-    named = dec.named_children()
-    expr = named[0] if named else dec
-    if expr.kind() == "call":
-        expr = expr.field("function") or expr
-    return str(expr.text())
-
 
 def check(match: Match) -> bool:
-    names = [_decorator_name(d) for d in match.node.children() if d.kind() == "decorator"]
-    if not any(n in _CACHES for n in names) or any(n in _BINDERS for n in names):
+    names = decorator_names(match.node)
+    if not any(n in CACHE_DECORATORS for n in names) or any(n in _BINDERS for n in names):
         return False
     fn = match.node.field("definition")
     params = fn.field("parameters") if fn is not None else None

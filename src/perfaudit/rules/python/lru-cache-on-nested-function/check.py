@@ -7,16 +7,7 @@ from __future__ import annotations
 
 from perfaudit.rules.helpers import Node
 from perfaudit.rules.match import Match
-
-_CACHES = ("lru_cache", "functools.lru_cache", "cache", "functools.cache")
-
-
-def _decorator_name(dec: Node) -> str:
-    named = dec.named_children()
-    expr = named[0] if named else dec
-    if expr.kind() == "call":
-        expr = expr.field("function") or expr
-    return str(expr.text())
+from perfaudit.rules.pyhelpers import CACHE_DECORATORS, decorator_names
 
 
 def _is_recursive(fn: Node) -> bool:
@@ -47,9 +38,9 @@ def _escapes(fn: Node, outer: Node | None) -> bool:
 
 
 def check(match: Match) -> bool:
-    names = [_decorator_name(d) for d in match.node.children() if d.kind() == "decorator"]
+    names = decorator_names(match.node)
     fn = match.node.field("definition")
-    if not any(n in _CACHES for n in names) or fn is None or fn.kind() != "function_definition":
+    if not any(n in CACHE_DECORATORS for n in names) or fn is None or fn.kind() != "function_definition":
         return False
     outer = next((a for a in match.node.ancestors() if a.kind() == "function_definition"), None)
     return not _is_recursive(fn) and not _escapes(fn, outer)
