@@ -205,6 +205,8 @@ class ReviewerRun:
     errors: int = 0
     rejected: int = 0
     available: bool = True
+    prompt_version: str | None = None
+    not_reviewed: tuple[Skip, ...] = ()
 
 
 class TriageStatus(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,6 +63,13 @@ def _run_reviewer(reviewer: Reviewer, discovery: Discovery, ctx: ReviewContext) 
         )
 
 
+def _with_coverage(result: ReviewResult) -> ReviewerRun:
+    """The reviewer's run record carrying the files it left out, and why."""
+    if not result.skipped:
+        return result.run
+    return replace(result.run, not_reviewed=tuple(sorted(result.skipped, key=lambda s: s.path)))
+
+
 def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     """Audit ``root`` with the configured panel and return the whole report."""
     hooks = hooks or Hooks()
@@ -83,7 +90,7 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
         id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),
         started=started.isoformat(timespec="seconds"),
         finished=hooks.clock().isoformat(timespec="seconds"), tool_version=__version__,
-        language_versions=dict(versions), reviewers=tuple(r.run for r in results),
+        language_versions=dict(versions), reviewers=tuple(_with_coverage(r) for r in results),
         files_scanned=len(discovery.files),
         lines_scanned=sum(f.lines for f in discovery.files),
         skipped=discovery.skip_counts(), skipped_files=discovery.skipped,

@@ -96,3 +96,20 @@ def test_text_helpers() -> None:
     audit = AuditInfo(id="x", target="/t", commit="abc", started="", finished="",
                       tool_version="0", repository_url="https://github.com/o/r", path_prefix="svc/")
     assert source_link(audit, loc) == "https://github.com/o/r/blob/abc/svc/a/b.go#L3-L5"
+
+
+def test_method_section_names_files_a_reviewer_left_out(report) -> None:
+    from dataclasses import replace as swap
+
+    from perfaudit.model import ReviewerRun, Skip
+    from perfaudit.pipeline import _with_coverage
+    from perfaudit.reviewers.base import ReviewResult
+
+    run = _with_coverage(ReviewResult(
+        run=ReviewerRun(name="openai:m", prompt_version="abc123"),
+        skipped=(Skip(path="b.go", reason="budget"), Skip(path="a.go", reason="budget"),
+                 Skip(path="c.go", reason="too large"))))
+    assert [s.path for s in run.not_reviewed] == ["a.go", "b.go", "c.go"]
+    text = markdown.render(swap(report, audit=swap(report.audit, reviewers=(run,))))
+    assert "- openai:m did not review 3 file(s) — budget: 2, too large: 1" in text
+    assert "Prompt versions: openai:m: `abc123`" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from perfaudit.model import Report
 from perfaudit.render import panel
 from perfaudit.render._text import cell
@@ -28,6 +30,21 @@ def _reviewer_rows(report: Report) -> list[str]:
     return [*rows, ""]
 
 
+def _not_reviewed(report: Report) -> list[str]:
+    lines = []
+    for run in report.audit.reviewers:
+        if run.not_reviewed:
+            reasons = Counter(skip.reason for skip in run.not_reviewed)
+            text = ", ".join(f"{reason}: {count}" for reason, count in sorted(reasons.items()))
+            lines.append(f"- {cell(run.name)} did not review {len(run.not_reviewed)} file(s) — "
+                         f"{cell(text)}")
+    prompts = sorted({f"{r.name}: `{r.prompt_version}`" for r in report.audit.reviewers
+                      if r.prompt_version})
+    if prompts:
+        lines.append("- Prompt versions: " + ", ".join(prompts))
+    return [*lines, ""] if lines else []
+
+
 def _diagnostics(report: Report) -> list[str]:
     diagnostics = report.audit.diagnostics
     if not diagnostics:
@@ -46,7 +63,7 @@ def method(report: Report) -> list[str]:
     audit = report.audit
     lines = ["## How this audit was made", "",
              f"{panel.plural(audit.files_scanned, 'file')} ({audit.lines_scanned:,} lines) "
-             "discovered for review.", "", *_reviewer_rows(report)]
+             "discovered for review.", "", *_reviewer_rows(report), *_not_reviewed(report)]
     if audit.skipped:
         skips = ", ".join(f"{reason}: {count}" for reason, count in audit.skipped.items())
         lines += [f"Files skipped — {skips}.", ""]

@@ -148,7 +148,8 @@ class LlmReviewer:
             tokens_in=sum(o.tokens_in for o in outcomes),
             tokens_out=sum(o.tokens_out for o in outcomes),
             cost_usd=round(sum(o.cost_usd for o in outcomes), 6),
-            errors=states[State.FAILED] + states[State.INVALID], rejected=rejected)
+            errors=states[State.FAILED] + states[State.INVALID], rejected=rejected,
+            prompt_version=prompt_version())
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),
                             reviewed=reviewed, skipped=skipped)
 
