@@ -20,6 +20,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -191,6 +192,13 @@ def test_revalidation_baseline_and_triage_across_two_revisions(repo: Path, tmp_p
         triage_section = report_md.split("## Triage", 1)[1]
         assert noisy in triage_section and "false-positive" in triage_section
         assert "the loop exits after one pass" in triage_section
+        sarif = json.loads((out / "findings.sarif").read_text(encoding="utf-8"))
+        dismissed = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
+        assert [r["partialFingerprints"]["perfaudit/v1"] for r in dismissed] == [noisy]
+        assert dismissed[0]["suppressions"][0]["justification"].startswith("false-positive: ")
+        schema = json.loads((Path(__file__).parents[1] / "schemas" / "sarif-schema-2.1.0.json")
+                            .read_text(encoding="utf-8"))
+        jsonschema.Draft7Validator(schema).validate(sarif)
     assert git(repo, "rev-parse", "HEAD") != rev_a
     assert len(git(repo, "worktree", "list").splitlines()) == 1
     assert git(repo, "status", "--porcelain") == ""

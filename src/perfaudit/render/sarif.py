@@ -113,6 +113,15 @@ def _evidence(finding: ConsolidatedFinding) -> dict[str, Any]:
     return extra
 
 
+def _suppressed(finding: ConsolidatedFinding, index: int, report: Report) -> dict[str, Any]:
+    """A triaged finding as a suppressed result, so code scanning shows it dismissed with why."""
+    decision = next((t for t in report.triage if t.fingerprint == finding.fingerprint), None)
+    reason = f"{decision.status.value}: {decision.reason}" if decision else "triaged"
+    result = _result(finding, index)
+    result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": reason}]
+    return result
+
+
 def _notifications(report: Report) -> list[dict[str, Any]]:
     notes = []
     for d in report.audit.diagnostics:
@@ -131,7 +140,7 @@ def _notifications(report: Report) -> list[dict[str, Any]]:
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict."""
     rules: dict[str, dict[str, Any]] = {}
-    for finding in report.findings:
+    for finding in (*report.findings, *report.triaged):
         rules.setdefault(rule_id(finding), _rule(finding))
     index = {rid: n for n, rid in enumerate(rules)}
     run: dict[str, Any] = {
@@ -142,7 +151,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
                                              + "/"}},
         "invocations": [{"executionSuccessful": True,
                          "toolExecutionNotifications": _notifications(report)}],
-        "results": [_result(f, index[rule_id(f)]) for f in report.findings],
+        "results": [_result(f, index[rule_id(f)]) for f in report.findings]
+        + [_suppressed(f, index[rule_id(f)], report) for f in report.triaged],
     }
     if report.audit.repository_url and report.audit.commit:
         run["versionControlProvenance"] = [{"repositoryUri": report.audit.repository_url,
