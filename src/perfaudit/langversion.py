@@ -54,3 +54,36 @@ def detect_versions(root: Path) -> dict[str, str]:
         if py:
             versions["python"] = py
     return versions
+
+
+class NearestGoVersion:
+    """The ``go`` line of the nearest ``go.mod`` above a file, cached per directory.
+
+    Repositories with several modules (``tools/go.mod`` beside the root one) may target
+    different Go versions; a file's verdicts follow its own module. Directories are never
+    searched above ``root``; without any ``go.mod`` the answer is ``default``.
+    """
+
+    def __init__(self, root: Path, default: str | None) -> None:
+        self._root = root
+        self._default = default
+        self._by_dir: dict[str, str | None] = {}
+
+    def for_file(self, rel_path: str) -> str | None:
+        """The Go version governing the repository-relative ``rel_path``."""
+        return self._for_dir(str(Path(rel_path).parent))
+
+    def _for_dir(self, rel_dir: str) -> str | None:
+        if rel_dir in self._by_dir:
+            return self._by_dir[rel_dir]
+        go_mod = self._root / rel_dir / "go.mod"
+        version: str | None
+        if go_mod.is_file():
+            text = go_mod.read_text(encoding="utf-8", errors="replace")
+            version = go_version_from_mod(text) or self._default
+        elif rel_dir in ("", "."):
+            version = self._default
+        else:
+            version = self._for_dir(str(Path(rel_dir).parent))
+        self._by_dir[rel_dir] = version
+        return version

@@ -111,3 +111,15 @@ def test_prefilter_sees_overlapping_literals() -> None:
              for name, lits in [("a", ("xab",)), ("b", ("bc",)), ("c", ("xa",)), ("d", ("zz",)),
                                 ("e", ())]]
     assert [r.id for r in prefilter(rules, "..xabc..")] == ["a", "b", "c", "e"]
+
+
+def test_nested_modules_keep_their_own_go_version(make_repo, hooks) -> None:
+    from perfaudit.config import Config
+    from perfaudit.pipeline import run_audit
+
+    body = LOOP.format(name="F", comment="")
+    root = make_repo({"go.mod": "module a\n\ngo 1.21\n", "a/a.go": body,
+                      "tools/go.mod": "module t\n\ngo 1.24\n", "tools/x/t.go": body})
+    titles = {f.location.path: f.title for f in run_audit(root, Config(jobs=1), hooks).findings}
+    assert "leaks" in titles["a/a.go"]
+    assert "leaks" not in titles["tools/x/t.go"]

@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from perfaudit.config import Config
-from perfaudit.model import Diagnostic, Finding, ReviewerRun, SourceFile
+from perfaudit.langversion import NearestGoVersion
+from perfaudit.model import Diagnostic, Finding, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.rules import load_catalogue, select_rules
 from perfaudit.rules.engine import REVIEWER, ScanResult, scan_source
@@ -32,13 +33,11 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
 
 
 def _scan_task(task: _Task) -> ScanResult:
-    from perfaudit.model import Language
-
     try:
         with open(os.path.join(task.root, task.path), encoding="utf-8") as handle:
             source = handle.read()
         return scan_source(task.path, source, Language(task.language), _WORKER_RULES, task.version)
-    except Exception as exc:
+    except Exception as exc:  # one bad file must not stop the audit
         return ScanResult(diagnostics=(Diagnostic(
             source=REVIEWER, kind="scan-error", path=task.path,
             message=f"{type(exc).__name__}: {exc}"),))
@@ -70,7 +69,10 @@ class RulesReviewer:
     def review(self, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
         """Scan every file with the selected rules."""
         started = time.perf_counter()
-        tasks = [_Task(str(ctx.root), f.path, f.language.value, ctx.versions.get(f.language.value))
+        go = NearestGoVersion(ctx.root, ctx.versions.get("go"))
+        tasks = [_Task(str(ctx.root), f.path, f.language.value,
+                       go.for_file(f.path) if f.language is Language.GO
+                       else ctx.versions.get(f.language.value))
                  for f in files]
         findings: list[Finding] = []
         diagnostics: list[Diagnostic] = []
