@@ -16,7 +16,13 @@ from perfaudit.errors import UsageError
 from perfaudit.langversion import detect_versions
 from perfaudit.model import AuditInfo, Diagnostic, Finding, Report, ReviewerRun, SourceFile
 from perfaudit.reviewers import build_panel
-from perfaudit.reviewers.base import ProgressFn, ReviewContext, Reviewer, ReviewResult
+from perfaudit.reviewers.base import (
+    ProgressFn,
+    ReviewContext,
+    Reviewer,
+    ReviewResult,
+    no_progress,
+)
 
 SCHEMA_VERSION = "1.0"
 Clock = Callable[[], datetime]
@@ -26,17 +32,14 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _no_progress(_done: int) -> None:
-    return None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Hooks:
     """Injected effects: the clock, and a progress callback told the file total then each step."""
 
     clock: Clock = _utc_now
-    on_start: Callable[[int], None] = _no_progress
-    progress: ProgressFn = _no_progress
+    on_start: Callable[[int], None] = no_progress
+    progress: ProgressFn = no_progress
     audit_id: Callable[[datetime], str] = field(
         default=lambda when: f"{when:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}")
     on_discovered: Callable[[tuple[SourceFile, ...]], None] = lambda _files: None

@@ -14,7 +14,8 @@ from perfaudit.model import Diagnostic, Finding, ReviewerRun, Skip, SourceFile
 ProgressFn = Callable[[int], None]
 
 
-def _no_progress(_done: int) -> None:
+def no_progress(_done: int) -> None:
+    """A progress callback that reports nothing."""
     return None
 
 
@@ -54,7 +55,7 @@ class ReviewContext:
     root: Path
     config: Config
     versions: Mapping[str, str] = field(default_factory=dict)
-    progress: ProgressFn = _no_progress
+    progress: ProgressFn = no_progress
     ledger: CostLedger = field(default_factory=CostLedger)
 
 

@@ -10,17 +10,13 @@ import re
 
 from perfaudit.model import Language
 from perfaudit.rules import helpers
-from perfaudit.rules.helpers import Node
+from perfaudit.rules.helpers import Node, call_name
 
 _GO = Language.GO
 _STRING_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 DECL_KINDS = ("short_var_declaration", "assignment_statement", "var_spec")
 
 
-def call_name(call: Node) -> str:
-    """The callee of a call expression as written, without spaces: ``regexp.MustCompile``."""
-    fn = call.field("function")
-    return fn.text().replace(" ", "").replace("\n", "") if fn is not None else ""
 
 
 def call_args(call: Node) -> list[Node]:

@@ -12,7 +12,6 @@ import re
 from perfaudit.rules.gocode import (
     DECL_KINDS,
     call_args,
-    call_name,
     function_scope,
     identifier_names,
     is_within,
@@ -21,7 +20,7 @@ from perfaudit.rules.gocode import (
     range_vars,
     uses,
 )
-from perfaudit.rules.helpers import Node
+from perfaudit.rules.helpers import Node, call_name
 
 
 def defining_call(scope: Node, name: str, callees: frozenset[str]) -> Node | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import Node, innermost_function
+from perfaudit.rules.helpers import Node, call_name, innermost_function
 
 _SPACE = re.compile(r"\s+")
 
@@ -20,10 +20,7 @@ def innermost_function_node(node: Node, language: Language = Language.GO) -> Nod
     return innermost_function(node, language)
 
 
-def callee(call: Node) -> str:
-    """The called expression of a Go call without whitespace: ``s.mu.Lock``, ``os.Open``."""
-    fn = call.field("function")
-    return _SPACE.sub("", fn.text()) if fn is not None else ""
+callee = call_name  # the name the lifecycle rules' predicates use
 
 
 def in_closure_below(node: Node, scope: Node) -> bool:

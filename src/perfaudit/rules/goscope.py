@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from perfaudit.rules.helpers import Node
+from perfaudit.model import Language
+from perfaudit.rules import helpers
+from perfaudit.rules.helpers import Node, call_name
 
 GO_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 _DECL_KINDS = ("parameter_declaration", "variadic_parameter_declaration", "var_spec",
@@ -31,8 +33,7 @@ def function_scopes(node: Node) -> list[Node]:
 
 def innermost_function(node: Node) -> Node | None:
     """The nearest function, method or closure around ``node``."""
-    scopes = function_scopes(node)
-    return scopes[0] if scopes else None
+    return helpers.innermost_function(node, Language.GO)
 
 
 def _starts_before(a: Node, b: Node) -> bool:
@@ -152,10 +153,6 @@ def assignments_to(scope: Node, name: str) -> list[Node]:
     return found
 
 
-def call_name(call: Node) -> str:
-    """The callee text of a call expression without spaces (``json.Marshal``, ``h.Write``)."""
-    fn = call.field("function")
-    return fn.text().replace(" ", "") if fn is not None else ""
 
 
 def call_args(call: Node) -> list[Node]:

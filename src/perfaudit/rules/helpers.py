@@ -29,6 +29,7 @@ LOOP_KINDS = {
     ),
 }
 _TYPE_PARAMS = re.compile(r"\[.*\]$")
+_SPACE = re.compile(r"\s+")
 
 
 def ancestors_in_function(node: Node, language: Language) -> Iterator[Node]:
@@ -55,6 +56,12 @@ def innermost_function(node: Node, language: Language) -> Node | None:
     """The nearest function around ``node``, closures and lambdas included."""
     kinds = FUNCTION_KINDS[language]
     return next((a for a in node.ancestors() if a.kind() in kinds), None)
+
+
+def call_name(call: Node) -> str:
+    """The called expression of a call, whitespace removed: ``s.mu.Lock``, ``regexp.MustCompile``."""
+    fn = call.field("function")
+    return _SPACE.sub("", fn.text()) if fn is not None else ""
 
 
 def in_closure(node: Node, language: Language) -> bool:
