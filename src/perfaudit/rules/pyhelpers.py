@@ -7,11 +7,13 @@ comprehension) counts as running once per iteration.
 
 from __future__ import annotations
 
+from perfaudit.model import Language
+from perfaudit.rules import helpers
 from perfaudit.rules.helpers import Node
 
 LOOP_KINDS = frozenset({"for_statement", "while_statement", "list_comprehension",
                         "set_comprehension", "dictionary_comprehension", "generator_expression"})
-FUNCTION_KINDS = frozenset({"function_definition", "lambda"})
+FUNCTION_KINDS = helpers.FUNCTION_KINDS[Language.PYTHON]
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
                       "add", "update", "discard", "setdefault", "popitem", "write", "seek",
                       "truncate", "appendleft", "extendleft", "popleft", "rotate"})
@@ -33,10 +35,7 @@ def within(node: Node, container: Node | None) -> bool:
 
 def function_of(node: Node) -> Node | None:
     """The nearest enclosing ``def`` or ``lambda``, or None at module level."""
-    for ancestor in node.ancestors():
-        if ancestor.kind() in FUNCTION_KINDS:
-            return ancestor
-    return None
+    return helpers.innermost_function(node, Language.PYTHON)
 
 
 def is_async(fn: Node | None) -> bool:
