@@ -27,6 +27,6 @@ def cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 finding``, ``2 findings``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 finding``, ``2 findings``; ``many`` for irregular plurals."""
+    return f"{count} {noun}" if count == 1 else f"{count} {many or noun + 's'}"

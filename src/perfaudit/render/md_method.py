@@ -6,7 +6,7 @@ from collections import Counter
 
 from perfaudit.model import Report
 from perfaudit.render import panel
-from perfaudit.render._text import cell
+from perfaudit.render._text import cell, plural
 
 MAX_DIAGNOSTICS = 50
 
@@ -62,7 +62,7 @@ def method(report: Report) -> list[str]:
     """Reviewers with model, duration, tokens, cost and coverage; skips; problems met."""
     audit = report.audit
     lines = ["## How this audit was made", "",
-             f"{panel.plural(audit.files_scanned, 'file')} ({audit.lines_scanned:,} lines) "
+             f"{plural(audit.files_scanned, 'file')} ({audit.lines_scanned:,} lines) "
              "discovered for review.", "", *_reviewer_rows(report), *_not_reviewed(report)]
     if audit.skipped:
         skips = ", ".join(f"{reason}: {count}" for reason, count in audit.skipped.items())

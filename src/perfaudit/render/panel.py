@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity
+from perfaudit.render._text import plural
 
 
 def panel_names(report: Report) -> list[str]:
@@ -41,11 +42,6 @@ def is_disagreement(finding: ConsolidatedFinding) -> bool:
 def disagreements(report: Report) -> list[ConsolidatedFinding]:
     """Findings whose severity votes differ."""
     return [f for f in report.findings if is_disagreement(f)]
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """``1 finding``, ``2 findings``; ``many`` for irregular plurals."""
-    return f"{count} {noun}" if count == 1 else f"{count} {many or noun + 's'}"
 
 
 def summary_sentence(report: Report) -> str:

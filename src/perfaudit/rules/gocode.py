@@ -208,9 +208,9 @@ _PURE_BUILTINS = frozenset({"len", "cap", "string", "min", "max", "int", "int64"
 def is_invariant(expr: Node, loop: Node) -> bool:
     """Whether ``expr`` computes the same value on every iteration of ``loop``.
 
-    Stricter than ``helpers.is_loop_invariant``: assignments through fields, indexes and
-    ``&x`` count, and any call other than a package function (``strings.ToLower``) or a
-    conversion may return something new each time (``sc.Text()``, ``next()``).
+    Assignments through fields, indexes and ``&x`` count as changes, and any call other than
+    a package function (``strings.ToLower``) or a conversion may return something new each
+    time (``sc.Text()``, ``next()``).
     """
     names = {n.text() for n in expr.find_all(kind="identifier")}
     if expr.kind() == "identifier":

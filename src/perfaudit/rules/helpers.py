@@ -155,37 +155,3 @@ def loop_ancestors(node: Node, language: Language) -> list[Node]:
     """The loops around ``node`` within its own function, innermost first."""
     loops = LOOP_KINDS[language]
     return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
-
-
-def _statements(scope: Node, kind: str) -> list[Node]:
-    """Nodes of ``kind`` in ``scope``; empty when the grammar has no such kind."""
-    try:
-        return list(scope.find_all(kind=kind))
-    except RuntimeError:  # the kind belongs to the other language's grammar
-        return []
-
-
-def assigned_in(scope: Node, names: set[str]) -> bool:
-    """Whether any of ``names`` is assigned or declared anywhere inside ``scope``."""
-    kinds = ("assignment_statement", "short_var_declaration", "var_spec", "range_clause",
-             "assignment", "augmented_assignment", "for_statement", "inc_statement",
-             "dec_statement")
-    for kind in kinds:
-        for stmt in _statements(scope, kind):
-            left = stmt.field("left") or stmt.field("name")
-            if left is None and kind in {"inc_statement", "dec_statement"}:
-                left = next((c for c in stmt.children() if c.is_named()), None)
-            if left is not None and identifiers(left) & names:
-                return True
-    return False
-
-
-def is_loop_invariant(expr: Node, loop: Node) -> bool:
-    """Whether ``expr`` uses no name that ``loop`` (header or body) assigns.
-
-    Go's range clause and three-clause header count as assignments, as do Python's
-    ``for`` targets. Calls on other values are assumed pure, which is what makes the
-    check useful and occasionally wrong (documented per rule).
-    """
-    used = identifiers(expr)
-    return not assigned_in(loop, used)
