@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ast_grep_py import SgRoot
-
+from perfaudit.model import Language
 from perfaudit.rules import gocode, goflow
+from perfaudit.rules.tsnode import Root
 
 SOURCE = """package p
 
@@ -45,7 +45,7 @@ func f(lines []string, pat string, sc *bufio.Scanner, tick <-chan int) {
 
 
 def _root() -> Any:
-    return SgRoot(SOURCE, "go").root()
+    return Root(SOURCE, Language.GO).root()
 
 
 def _compile_calls() -> dict[str, Any]:
@@ -97,7 +97,7 @@ func g(v any) error {
 	return json.Unmarshal(b, &out)
 }
 """
-    root = SgRoot(src, "go").root()
+    root = Root(src, Language.GO).root()
     fn = root.find(kind="function_declaration")
     definition = goflow.defining_call(fn, "b", frozenset({"json.Marshal"}))
     assert definition is not None

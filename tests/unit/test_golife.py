@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ast_grep_py import SgRoot
 
+from perfaudit.model import Language
 from perfaudit.rules import golife
+from perfaudit.rules.tsnode import Root
 
 SOURCE = """package p
 
@@ -34,7 +35,7 @@ func later() func() {
 
 
 def _root() -> Any:
-    return SgRoot(SOURCE, "go").root()
+    return Root(SOURCE, Language.GO).root()
 
 
 def _call(root: Any, text: str) -> Any:
@@ -78,6 +79,6 @@ def test_test_support_paths(path: str, expected: bool) -> None:
 
 def test_comment_above_reads_only_the_adjacent_block() -> None:
     source = "package p\n\n// doc\nfunc f() {\n\t// detached on purpose\n\tx()\n}\n"
-    root = SgRoot(source, "go").root()
+    root = Root(source, Language.GO).root()
     call = root.find(kind="call_expression")
     assert golife.comment_above(call, source).strip() == "detached on purpose"

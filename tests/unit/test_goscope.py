@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ast_grep_py import SgRoot
-
+from perfaudit.model import Language
 from perfaudit.rules import goscope
+from perfaudit.rules.tsnode import Root
 
 SOURCE = """package p
 
@@ -39,7 +39,7 @@ func f(xs []int, buf *bytes.Buffer, ch <-chan int) {
 
 
 def _root() -> Any:
-    return SgRoot(SOURCE, "go").root()
+    return Root(SOURCE, Language.GO).root()
 
 
 def _ident(root: Any, name: str, nth: int = 0) -> Any:

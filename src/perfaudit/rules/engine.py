@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ast_grep_py import SgRoot
+import tree_sitter as ts
 
 from perfaudit.langversion import parse_version
 from perfaudit.model import Category, Diagnostic, Finding, Language, Location, Severity
@@ -14,6 +14,7 @@ from perfaudit.rules.match import Match
 from perfaudit.rules.passes import matches
 from perfaudit.rules.schema import Rule
 from perfaudit.rules.suppress import Suppression, covering, find_suppressions
+from perfaudit.rules.tsnode import Node, Root
 
 REVIEWER = "rules"
 _SNIPPET_CHARS = 400
@@ -124,17 +125,19 @@ def _finding(rule: Rule, m: Match, path: str) -> Finding:
     )
 
 
-def _parse_error(root: object, path: str) -> Diagnostic | None:
-    error = root.find(kind="ERROR")  # type: ignore[attr-defined]
-    if error is None:
+def _parse_error(root: Node, path: str) -> Diagnostic | None:
+    node: ts.Node | None = root.ts
+    while node is not None and not node.is_error:
+        # only MISSING nodes under a node with errors: the parser recovered without an ERROR
+        node = next((c for c in node.children if c.has_error), None)
+    if node is None:
         return None
-    line = error.range().start.line + 1
     return Diagnostic(
         source=REVIEWER,
         kind="parse-error",
         message="syntax errors; rules ran on the parts that parsed",
         path=path,
-        line=line,
+        line=node.start_point.row + 1,
     )
 
 
@@ -165,7 +168,7 @@ def scan_source(
     candidates = prefilter(candidates, source)
     if not candidates:
         return ScanResult()
-    root = SgRoot(source, str(language)).root()
+    root = Root(source, language).root()
     suppressions = find_suppressions(source)
     findings: list[Finding] = []
     used: set[int] = set()

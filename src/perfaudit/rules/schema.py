@@ -53,6 +53,7 @@ class RuleMeta:
     max_version: str | None = None
     by_version: tuple[VersionOverride, ...] = ()
     literals: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
     status: RuleStatus = RuleStatus.STABLE
     context_severity: bool = True
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from ast_grep_py import SgRoot
 
 from perfaudit.model import Language
 from perfaudit.rules import load_catalogue, pyhelpers
 from perfaudit.rules.engine import scan_source
+from perfaudit.rules.tsnode import Root
 
 
 def _call(source: str, callee: str):
-    root = SgRoot(source, "python").root()
+    root = Root(source, Language.PYTHON).root()
     return next(n for n in root.find_all(kind="call") if pyhelpers.call_name(n) == callee)
 
 
@@ -59,8 +59,8 @@ def test_loop_kinds(header: str, retry: bool, literal: bool) -> None:
 
 
 def test_module_imports() -> None:
-    root = SgRoot("import requests\nfrom time import sleep as nap\nfrom copy import deepcopy\n",
-                  "python").root()
+    root = Root("import requests\nfrom time import sleep as nap\nfrom copy import deepcopy\n",
+                Language.PYTHON).root()
     assert pyhelpers.imports_module(root, "requests")
     assert pyhelpers.module_imports(root, "copy", "deepcopy")
     assert not pyhelpers.module_imports(root, "time", "nap")
