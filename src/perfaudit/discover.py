@@ -8,7 +8,7 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pathspec
 
@@ -82,18 +82,15 @@ def _spec_from(path: Path) -> pathspec.GitIgnoreSpec | None:
 
 def is_test_path(rel: str) -> bool:
     """Whether a repository path is test code (Go ``_test.go``, pytest files, test dirs)."""
-    path = PurePosixPath(rel)
-    name = path.name
+    *dirs, name = rel.split("/")
     if name.endswith("_test.go") or name == "conftest.py":
         return True
     if name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py")):
         return True
-    return any(part in TEST_DIRS for part in path.parts[:-1])
+    return any(part in TEST_DIRS for part in dirs)
 
 
-def _path_skip(rel: str, include_tests: bool) -> str | None:
-    parts = PurePosixPath(rel).parts
-    dirs = set(parts[:-1])
+def _path_skip(dirs: set[str], rel: str, include_tests: bool) -> str | None:
     if dirs & QUIET_DIRS:
         return "ignored-directory"
     if dirs & VENDORED_DIRS:
@@ -105,24 +102,25 @@ def _path_skip(rel: str, include_tests: bool) -> str | None:
     return None
 
 
-def _content_skip(path: Path, max_bytes: int) -> tuple[str | None, int]:
-    """(reason to skip, line count) after looking at the file's bytes."""
+def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int]:
+    """(reason to skip, line count, size) after looking at the file's bytes."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return "oversized", 0
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return "oversized", 0, size
+            data = handle.read()
     except OSError:
-        return "unreadable", 0
+        return "unreadable", 0, 0
     if b"\0" in data[:_SNIFF_BYTES]:
-        return "binary", 0
+        return "binary", 0, size
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "undecodable", 0
+        return "undecodable", 0, size
     if _GENERATED.search(text[:2000]):
-        return "generated", 0
-    return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        return "generated", 0, size
+    return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1), size
 
 
 def _looks_binary(path: Path) -> bool:
@@ -149,30 +147,31 @@ def discover_files(
     files: list[SourceFile] = []
     skipped: list[Skip] = []
     unsupported = 0
+    base = str(root)
     for rel in names:
-        suffix = PurePosixPath(rel).suffix
-        language = LANGUAGE_BY_EXT.get(suffix)
-        if (extra and extra.match_file(rel)) or user_spec.match_file(rel):
+        language = LANGUAGE_BY_EXT.get(os.path.splitext(rel)[1])
+        if (extra and extra.match_file(rel)) or (ignore_lines and user_spec.match_file(rel)):
             skipped.append(Skip(path=rel, reason="excluded"))
             continue
-        if set(PurePosixPath(rel).parts[:-1]) & QUIET_DIRS:
+        dirs = set(rel.split("/")[:-1])
+        if dirs & QUIET_DIRS:
             continue
-        if (root / rel).is_symlink():
+        full = os.path.join(base, rel)
+        if os.path.islink(full):
             skipped.append(Skip(path=rel, reason="symlink"))
             continue
         if language is None:
-            if _looks_binary(root / rel):
+            if _looks_binary(Path(full)):
                 skipped.append(Skip(path=rel, reason="binary"))
             else:
                 unsupported += 1
             continue
-        reason = _path_skip(rel, include_tests)
-        lines = 0
+        reason = _path_skip(dirs, rel, include_tests)
+        lines = size = 0
         if reason is None:
-            reason, lines = _content_skip(root / rel, max_file_bytes)
+            reason, lines, size = _content_skip(full, max_file_bytes)
         if reason is not None:
             skipped.append(Skip(path=rel, reason=reason))
             continue
-        size = (root / rel).stat().st_size
         files.append(SourceFile(path=rel, language=language, lines=lines, size=size))
     return Discovery(files=tuple(files), skipped=tuple(skipped), unsupported=unsupported)

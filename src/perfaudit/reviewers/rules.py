@@ -27,9 +27,15 @@ class _Task:
     version: str | None
 
 
+_WORKER_SELECTION: tuple[object, ...] | None = None
+
+
 def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> None:
-    global _WORKER_RULES  # noqa: PLW0603 - one catalogue per worker process, loaded once
-    _WORKER_RULES = select_rules(load_catalogue(), select, ignore, preview)
+    """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
+    global _WORKER_RULES, _WORKER_SELECTION  # noqa: PLW0603 - one catalogue per process
+    if (select, ignore, preview) != _WORKER_SELECTION:
+        _WORKER_RULES = select_rules(load_catalogue(), select, ignore, preview)
+        _WORKER_SELECTION = (select, ignore, preview)
 
 
 def _scan_task(task: _Task) -> ScanResult:
@@ -59,8 +65,8 @@ class RulesReviewer:
 
     def _results(self, tasks: list[_Task], jobs: int) -> Iterator[ScanResult]:
         args = (self._config.select, self._config.ignore, self._config.preview)
+        _init_worker(*args)
         if jobs == 1:
-            _init_worker(*args)
             yield from map(_scan_task, tasks)
             return
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=args) as pool:
