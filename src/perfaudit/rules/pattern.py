@@ -2,7 +2,7 @@
 
 A pattern is parsed with the target's own grammar, ``$`` spelled ``µ`` as ast-grep does so
 that metavariables parse as identifiers. ``$X`` matches one named node (the same text each time
-it recurs), ``$$$X`` any run of nodes; punctuation and comments in the target may be skipped.
+it recurs), ``$$$X`` any run of nodes; punctuation in the target may be skipped.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _build(node: ts.Node) -> PNode:
 
 
 def _skippable(node: ts.Node) -> bool:
-    return not node.is_named or node.type == "comment"
+    return not node.is_named  # as in ast-grep, a comment in the target is not skipped
 
 
 def _match(p: PNode, node: ts.Node, env: Env) -> bool:

@@ -4,7 +4,7 @@ Covers what the catalogue and its predicates use: ``kind``, ``regex``, ``pattern
 ``context``/``selector``), ``has``/``inside`` with ``field`` and ``stopBy``, ``all``/``any``/
 ``not`` and metavariable ``constraints``. Semantics follow ast-grep's: relational rules look at
 direct neighbours unless ``stopBy`` says otherwise, a ``stopBy`` node is itself still tested,
-regexes search the node text, and patterns skip punctuation and comments in the target.
+regexes search the node text, and patterns may skip punctuation in the target.
 """
 
 from __future__ import annotations
