@@ -22,6 +22,7 @@ from perfaudit.errors import RuleError
 from perfaudit.model import Language
 from perfaudit.rules import tsquery
 from perfaudit.rules.pattern import Env, Pattern, compile_pattern
+from perfaudit.rules.tsquery import parent_of
 
 if TYPE_CHECKING:
     from perfaudit.rules.tsnode import Node
@@ -226,7 +227,7 @@ def _inside(language: Language, rule: Mapping[str, Any]) -> Part:
         return Part(_inside_kinds(inner.kinds, stop.kinds if stop else None, field), None)
 
     def test(node: ts.Node, env: Env) -> bool:
-        parent = node.parent
+        parent = parent_of(node)
         if field and (parent is None or not _is_field(parent, node, field)):
             return False
         while parent is not None:
@@ -234,7 +235,7 @@ def _inside(language: Language, rule: Mapping[str, Any]) -> Part:
                 return True
             if stop is None or stop.test(parent, env):
                 return False
-            parent = parent.parent
+            parent = parent_of(parent)
         return False
     return Part(test, None)
 
@@ -242,7 +243,7 @@ def _inside(language: Language, rule: Mapping[str, Any]) -> Part:
 def _inside_kinds(kinds: frozenset[str], stop: frozenset[str] | None, field: str | None) -> Test:
     """``inside`` when both the target and the stop are plain kinds: one loop, no calls."""
     def test(node: ts.Node, _env: Env) -> bool:
-        parent = node.parent
+        parent = parent_of(node)
         if field and (parent is None or not _is_field(parent, node, field)):
             return False
         while parent is not None:
@@ -251,7 +252,7 @@ def _inside_kinds(kinds: frozenset[str], stop: frozenset[str] | None, field: str
                 return True
             if stop is None or kind in stop:
                 return False
-            parent = parent.parent
+            parent = parent_of(parent)
         return False
     return test
 

@@ -17,6 +17,7 @@ from perfaudit.model import Language
 from perfaudit.rules import ruleeval
 from perfaudit.rules.grammars import parse
 from perfaudit.rules.pattern import Env
+from perfaudit.rules.tsquery import PARENTS, parent_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Root:
         self.data = source.encode() if isinstance(source, str) else source
         self.language = language
         self.tree = parse(self.data, language)
+        PARENTS.clear()
         self.memo: dict[tuple[object, int], Any] = {}  # per-file answers predicates reuse
 
     def root(self) -> Node:
@@ -108,14 +110,14 @@ class Node:
 
     def parent(self) -> Node | None:
         """The enclosing node, or None at the top."""
-        return self.wrap(self.ts.parent)
+        return self.wrap(parent_of(self.ts))
 
     def ancestors(self) -> Iterator[Node]:
         """Enclosing nodes, innermost first."""
-        node = self.ts.parent
+        node = parent_of(self.ts)
         while node is not None:
             yield Node(node, self._file)
-            node = node.parent
+            node = parent_of(node)
 
     def children(self) -> list[Node]:
         """Every child, punctuation included."""

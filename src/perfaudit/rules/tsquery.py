@@ -8,7 +8,7 @@ tree-sitter query per file that collects the nodes of all their kinds in a singl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import tree_sitter as ts
@@ -55,9 +55,30 @@ def _walk(node: ts.Node) -> list[ts.Node]:
 def anchored(root: ts.Node, data: bytes, anchors: Iterable[str], kinds: frozenset[str]) -> list[ts.Node]:
     """Nodes of ``kinds`` whose text holds one of ``anchors``: the ones around each occurrence.
 
-    An anchor written ``(?i)text`` is found in any letter case.
+    An anchor written ``(?i)text`` is found in any letter case. Occurrences are visited in
+    order with one path from the root kept between them, so each node is entered once.
     """
     found: list[ts.Node] = []
+    path = [root]
+    if root.type in kinds:
+        found.append(root)
+    for start, end in sorted(_occurrences(data, anchors)):
+        while len(path) > 1 and (path[-1].start_byte > start or path[-1].end_byte < end):
+            path.pop()
+        node = path[-1]
+        while node.child_count:  # first_child_for_byte crashes on a leaf
+            child = node.first_child_for_byte(start)
+            if child is None or child.start_byte > start or child.end_byte < end:
+                break
+            PARENTS[child.id] = node
+            if child.type in kinds:
+                found.append(child)
+            path.append(child)
+            node = child
+    return preorder(found)
+
+
+def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int]]:
     lowered: bytes | None = None
     for anchor in anchors:
         haystack, needle = data, anchor.encode()
@@ -66,20 +87,22 @@ def anchored(root: ts.Node, data: bytes, anchors: Iterable[str], kinds: frozense
             haystack, needle = lowered, anchor[4:].lower().encode()
         start = haystack.find(needle)
         while start >= 0:
-            _enclosing(root, start, start + len(needle), kinds, found)
+            yield start, start + len(needle)
             start = haystack.find(needle, start + 1)
-    return preorder(found)
 
 
-def _enclosing(root: ts.Node, start: int, end: int, kinds: frozenset[str], out: list[ts.Node]) -> None:
-    """Append the nodes of ``kinds`` that contain bytes ``start:end``, walking down from the root
-    (a cursor steps down in constant time; tree-sitter finds a node's parent from the root)."""
-    cursor = root.walk()
-    while True:
-        node = cursor.node
-        if node is None or node.start_byte > start or node.end_byte < end:
-            return
-        if node.type in kinds:
-            out.append(node)
-        if cursor.goto_first_child_for_byte(start) is None:
-            return
+# Node id -> parent for the file being matched. tree-sitter finds a parent by walking down
+# from the root, so climbing costs depth squared; rules climb the same ancestors many times.
+# The values keep their trees alive, so an id here can't be reused by another tree; the
+# engine clears it before each file.
+PARENTS: dict[int, ts.Node] = {}
+
+
+def parent_of(node: ts.Node) -> ts.Node | None:
+    """``node.parent``, remembered for the file being matched."""
+    parent = PARENTS.get(node.id)
+    if parent is None:
+        parent = node.parent
+        if parent is not None:
+            PARENTS[node.id] = parent
+    return parent
