@@ -53,9 +53,26 @@ def in_loop(node: Node, language: Language) -> bool:
 
 
 def innermost_function(node: Node, language: Language) -> Node | None:
-    """The nearest function around ``node``, closures and lambdas included."""
-    kinds = FUNCTION_KINDS[language]
-    return next((a for a in node.ancestors() if a.kind() in kinds), None)
+    """The nearest function around ``node``, closures and lambdas included.
+
+    Answers are remembered per file for every node passed on the way up: predicates ask
+    this for most matches, and matches in one function share the climb.
+    """
+    kinds, memo = FUNCTION_KINDS[language], node.get_root().memo
+    climbed = []
+    found: Node | None = None
+    for ancestor in node.ancestors():
+        if ancestor.kind() in kinds:
+            found = ancestor
+            break
+        key = ("function", ancestor.ts.id)  # the function around this (non-function) node
+        if key in memo:
+            found = memo[key]
+            break
+        climbed.append(key)
+    for key in climbed:
+        memo[key] = found
+    return found
 
 
 def call_name(call: Node) -> str:

@@ -24,11 +24,14 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
     """Every (rule, node) match of ``rules`` under ``root``, rule by rule, in source order."""
     data = root.get_root().data
     compiled = [_compiled(rule) for rule in rules]
-    walked = _walk_kinds(root, [c.kinds for rule, c in zip(rules, compiled, strict=True)
-                                if not (rule.meta.anchors and c.kinds)])
-    for rule, matcher in zip(rules, compiled, strict=True):
-        if rule.meta.anchors and matcher.kinds:
-            nodes = tsquery.anchored(root.ts, data, rule.meta.anchors, matcher.kinds)
+    anchored = [bool(rule.meta.anchors and c.kinds) for rule, c in zip(rules, compiled, strict=True)]
+    walked = _walk_kinds(root, [c.kinds for c, a in zip(compiled, anchored, strict=True) if not a])
+    found = iter(tsquery.anchored(root.ts, data, [
+        (rule.meta.anchors, c.kinds or frozenset())
+        for rule, c, a in zip(rules, compiled, anchored, strict=True) if a]))
+    for rule, matcher, is_anchored in zip(rules, compiled, anchored, strict=True):
+        if is_anchored:
+            nodes = next(found)
         elif matcher.kinds is None:
             nodes = walked[None]
         else:

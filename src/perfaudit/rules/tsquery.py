@@ -8,7 +8,7 @@ tree-sitter query per file that collects the nodes of all their kinds in a singl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import tree_sitter as ts
@@ -52,30 +52,38 @@ def _walk(node: ts.Node) -> list[ts.Node]:
     return out
 
 
-def anchored(root: ts.Node, data: bytes, anchors: Iterable[str], kinds: frozenset[str]) -> list[ts.Node]:
-    """Nodes of ``kinds`` whose text holds one of ``anchors``: the ones around each occurrence.
+def anchored(
+    root: ts.Node, data: bytes, wanted: Sequence[tuple[Iterable[str], frozenset[str]]]
+) -> list[list[ts.Node]]:
+    """For each (anchors, kinds): the nodes of ``kinds`` around an occurrence of an anchor.
 
-    An anchor written ``(?i)text`` is found in any letter case. Occurrences are visited in
-    order with one path from the root kept between them, so each node is entered once.
+    An anchor written ``(?i)text`` is found in any letter case. All occurrences are visited in
+    file order along one path from the root, so each node is entered once per file; a path
+    entry remembers which requests already took it.
     """
-    found: list[ts.Node] = []
-    path = [root]
-    if root.type in kinds:
-        found.append(root)
-    for start, end in sorted(_occurrences(data, anchors)):
-        while len(path) > 1 and (path[-1].start_byte > start or path[-1].end_byte < end):
+    spots = sorted((start, end, index) for index, (anchors, _) in enumerate(wanted)
+                   for start, end in _occurrences(data, anchors))
+    found: list[list[ts.Node]] = [[] for _ in wanted]
+    path: list[tuple[ts.Node, set[int]]] = [(root, set())]
+    for start, end, index in spots:
+        while len(path) > 1 and (path[-1][0].start_byte > start or path[-1][0].end_byte < end):
             path.pop()
-        node = path[-1]
+        node = path[-1][0]
         while node.child_count:  # first_child_for_byte crashes on a leaf
             child = node.first_child_for_byte(start)
             if child is None or child.start_byte > start or child.end_byte < end:
                 break
             PARENTS[child.id] = node
-            if child.type in kinds:
-                found.append(child)
-            path.append(child)
+            path.append((child, set()))
             node = child
-    return preorder(found)
+        kinds, out = wanted[index][1], found[index]
+        for entry, taken in reversed(path):
+            if index in taken:
+                break  # every entry above took it too
+            taken.add(index)
+            if entry.type in kinds:
+                out.append(entry)
+    return [preorder(nodes) for nodes in found]
 
 
 def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int]]:

@@ -95,7 +95,9 @@ def _runs_once(fn: Node) -> bool:
 def check(match: Match) -> bool:
     """Constants only, at least two entries, never written, returned or passed on."""
     literal = match.node
+    if constant_entries(literal) < _MIN_ENTRIES:
+        return False
     fn = goscope.innermost_function(literal)
-    if fn is None or constant_entries(literal) < _MIN_ENTRIES:
+    if fn is None:
         return False
     return _only_read(literal, fn) and not _runs_once(fn)
