@@ -8,7 +8,7 @@ from typing import Any
 
 from perfaudit.model import Language
 
-Node = Any  # ast_grep_py.SgNode; kept loose so check.py files need no stub package
+Node = Any  # perfaudit.rules.tsnode.Node; kept loose so check.py files import nothing for it
 
 FUNCTION_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration", "func_literal"}),

@@ -10,10 +10,11 @@ from perfaudit.model import Language
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One ast-grep match with the context a pure predicate may need.
+    """One rule match with the context a pure predicate may need.
 
-    ``node`` and ``root`` are ``ast_grep_py.SgNode`` values; ``version`` is the target's
-    language version as a tuple (``(1, 22)``) or None when the repository does not say.
+    ``node`` and ``root`` are ``perfaudit.rules.tsnode.Node`` values (ast-grep's node API on
+    tree-sitter nodes); ``version`` is the target's language version as a tuple
+    (``(1, 22)``) or None when the repository does not say.
     """
 
     node: Any

@@ -24,13 +24,12 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
     """Every (rule, node) match of ``rules`` under ``root``, rule by rule, in source order."""
     data = root.get_root().data
     compiled = [_compiled(rule) for rule in rules]
-    anchored = [bool(rule.meta.anchors and c.kinds) for rule, c in zip(rules, compiled, strict=True)]
-    walked = _walk_kinds(root, [c.kinds for c, a in zip(compiled, anchored, strict=True) if not a])
+    anchors = [anchors_of(rule) if c.kinds else () for rule, c in zip(rules, compiled, strict=True)]
+    walked = _walk_kinds(root, [c.kinds for c, a in zip(compiled, anchors, strict=True) if not a])
     found = iter(tsquery.anchored(root.ts, data, [
-        (rule.meta.anchors, c.kinds or frozenset())
-        for rule, c, a in zip(rules, compiled, anchored, strict=True) if a]))
-    for rule, matcher, is_anchored in zip(rules, compiled, anchored, strict=True):
-        if is_anchored:
+        (a, c.kinds or frozenset()) for c, a in zip(compiled, anchors, strict=True) if a]))
+    for rule, matcher, anchor in zip(rules, compiled, anchors, strict=True):
+        if anchor:
             nodes = next(found)
         elif matcher.kinds is None:
             nodes = walked[None]
@@ -51,6 +50,11 @@ def _compiled(rule: Rule) -> ruleeval.Compiled:
     if entry is None:
         entry = _COMPILED[id(rule)] = (rule, ruleeval.compile_config(rule.language, rule.matcher))
     return entry[1]
+
+
+def anchors_of(rule: Rule) -> tuple[str, ...]:
+    """Text one of which every match of ``rule`` contains: declared, or read off its patterns."""
+    return rule.meta.anchors or _compiled(rule).anchors or ()
 
 
 def _walk_kinds(root: Node, wanted: list[frozenset[str] | None]) -> dict[str | None, list[ts.Node]]:

@@ -20,6 +20,7 @@ from perfaudit.rules.grammars import parse
 
 Env = dict[str, "ts.Node | list[ts.Node]"]
 _EXPANDO = "µ"
+_EVERYWHERE = frozenset("=,.:()[]{}")  # tokens too common to look a match up by
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,20 @@ class Pattern:
     def match(self, node: ts.Node, env: Env) -> bool:
         """Whether ``node`` matches, binding metavariables into ``env``."""
         return _match(self.top, node, env)
+
+    def anchor(self) -> str | None:
+        """The longest token every match contains (None when none is distinctive)."""
+        leaves = [text for text in _leaf_texts(self.top)
+                  if (len(text) >= 3 or not text.isalnum()) and text not in _EVERYWHERE]
+        return max(leaves, key=len, default=None)
+
+
+def _leaf_texts(p: PNode) -> list[str]:
+    if p.meta:
+        return []
+    if not p.children:
+        return [p.text] if p.text.strip() else []
+    return [text for child in p.children for text in _leaf_texts(child)]
 
 
 def compile_pattern(language: Language, spec: str | Mapping[str, Any]) -> Pattern:

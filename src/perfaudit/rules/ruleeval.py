@@ -44,6 +44,7 @@ class Part:
     test: Test
     kinds: frozenset[str] | None
     pure: bool = False
+    anchors: tuple[str, ...] | None = None  # text one of which every match contains
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,11 @@ class Compiled:
     def kinds(self) -> frozenset[str] | None:
         """The only kinds the rule can match (None: any)."""
         return self.top.kinds
+
+    @property
+    def anchors(self) -> tuple[str, ...] | None:
+        """Text one of which every match contains, known from its patterns (None: unknown)."""
+        return self.top.anchors
 
     def accepts(self, node: ts.Node, env: Env) -> bool:
         """Whether ``node`` matches, binding metavariables into ``env``."""
@@ -139,13 +145,14 @@ def _all(parts: list[Part]) -> Part:
             kinds = part.kinds if kinds is None else kinds & part.kinds
     if all(part.pure for part in parts) and kinds is not None:
         return _of_kinds(kinds)
+    anchors = next((part.anchors for part in parts if part.anchors), None)
     rest = [part.test for part in parts if not part.pure]
     if kinds is not None:  # the cheap kind test first, then the rest in the rule's order
         allowed = kinds
         rest.insert(0, lambda node, _env: node.type in allowed)
     if len(rest) == 1:
-        return Part(rest[0], kinds)
-    return Part(lambda node, env: all(t(node, env) for t in rest), kinds)
+        return Part(rest[0], kinds, anchors=anchors)
+    return Part(lambda node, env: all(t(node, env) for t in rest), kinds, anchors=anchors)
 
 
 def _of_kinds(kinds: frozenset[str]) -> Part:
@@ -163,7 +170,8 @@ def _regex(_language: Language, value: str) -> Part:
 
 def _pattern(language: Language, value: Any) -> Part:
     pattern: Pattern = compile_pattern(language, value)
-    return Part(pattern.match, pattern.kinds)
+    anchor = pattern.anchor()
+    return Part(pattern.match, pattern.kinds, anchors=(anchor,) if anchor else None)
 
 
 def _any(language: Language, value: list[Any]) -> Part:
@@ -174,7 +182,10 @@ def _any(language: Language, value: list[Any]) -> Part:
     if kinds is not None and all(part.pure for part in parts):
         return _of_kinds(kinds)
     tests = [part.test for part in parts]
-    return Part(lambda node, env: any(t(node, env) for t in tests), kinds)
+    anchors = None
+    if all(part.anchors for part in parts):
+        anchors = tuple(dict.fromkeys(a for part in parts for a in part.anchors or ()))
+    return Part(lambda node, env: any(t(node, env) for t in tests), kinds, anchors=anchors)
 
 
 def _all_of(language: Language, value: list[Any]) -> Part:

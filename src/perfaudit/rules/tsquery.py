@@ -69,7 +69,7 @@ def anchored(
         while len(path) > 1 and (path[-1][0].start_byte > start or path[-1][0].end_byte < end):
             path.pop()
         node = path[-1][0]
-        while node.child_count:  # first_child_for_byte crashes on a leaf
+        while _has_child_after(node, start):
             child = node.first_child_for_byte(start)
             if child is None or child.start_byte > start or child.end_byte < end:
                 break
@@ -84,6 +84,15 @@ def anchored(
             if entry.type in kinds:
                 out.append(entry)
     return [preorder(nodes) for nodes in found]
+
+
+def _has_child_after(node: ts.Node, offset: int) -> bool:
+    """Whether ``first_child_for_byte(offset)`` finds a child (it crashes when none does)."""
+    count = node.child_count
+    if not count:
+        return False
+    last = node.child(count - 1)
+    return last is not None and last.end_byte > offset
 
 
 def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int]]:

@@ -2,8 +2,8 @@
 
 Rule files are written in ast-grep's schema; perfaudit evaluates them on tree-sitter nodes.
 Each rule's syntactic matches (before its ``check.py``) must be the very nodes ast-grep finds,
-in its bad and good examples and in the two example services, and a rule's ``anchors`` must
-occur inside every one of them.
+in its bad and good examples and in the two example services, and a rule's anchors (declared,
+or read off its patterns) must occur inside every one of them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ast_grep_py import SgRoot
 
 from perfaudit.model import Language
 from perfaudit.rules import example_paths, load_catalogue
-from perfaudit.rules.passes import matches
+from perfaudit.rules.passes import anchors_of, matches
 from perfaudit.rules.schema import Rule
 from perfaudit.rules.tsnode import Root
 
@@ -57,10 +57,13 @@ def test_matches_equal_ast_grep(rule: Rule) -> None:
         assert ours == _spans_ast_grep(rule, source), f"{rule.id} differs on {path.name}"
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.meta.anchors],
-                         ids=[r.id for r in RULES if r.meta.anchors])
+ANCHORED = [r for r in RULES if anchors_of(r)]
+
+
+@pytest.mark.parametrize("rule", ANCHORED, ids=[r.id for r in ANCHORED])
 def test_anchors_occur_in_every_match(rule: Rule) -> None:
-    lowered = [a[4:].lower() if a.startswith("(?i)") else None for a in rule.meta.anchors]
+    anchors = anchors_of(rule)
+    lowered = [a[4:].lower() if a.startswith("(?i)") else None for a in anchors]
     for path in _sources(rule):
         source = path.read_text(encoding="utf-8")
         root = SgRoot(source, rule.language.value).root()
@@ -68,5 +71,5 @@ def test_anchors_occur_in_every_match(rule: Rule) -> None:
             text = node.text()
             assert any(
                 (low in text.lower()) if low else (anchor in text)
-                for anchor, low in zip(rule.meta.anchors, lowered, strict=True)
+                for anchor, low in zip(anchors, lowered, strict=True)
             ), f"{rule.id}: no anchor in {text[:80]!r} ({path.name})"

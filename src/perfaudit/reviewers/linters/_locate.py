@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ast_grep_py import SgNode, SgRoot
-
 from perfaudit.model import Finding, Language
 from perfaudit.rules.helpers import function_name
+from perfaudit.rules.tsnode import Node, Root
 
 _FUNCTION_KINDS = {
     Language.GO: ("function_declaration", "method_declaration"),
@@ -20,12 +19,12 @@ _FUNCTION_KINDS = {
 _SNIPPET_CHARS = 200
 
 
-def _functions(source: str, language: Language) -> list[SgNode]:
-    root = SgRoot(source, language.value).root()
+def _functions(source: str, language: Language) -> list[Node]:
+    root = Root(source, language).root()
     return [node for kind in _FUNCTION_KINDS[language] for node in root.find_all(kind=kind)]
 
 
-def _innermost(functions: list[SgNode], line: int) -> SgNode | None:
+def _innermost(functions: list[Node], line: int) -> Node | None:
     around = [fn for fn in functions
               if fn.range().start.line <= line - 1 <= fn.range().end.line]
     return max(around, key=lambda fn: fn.range().start.line, default=None)

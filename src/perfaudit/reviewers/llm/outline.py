@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ast_grep_py import SgRoot
-
 from perfaudit.model import Language
 from perfaudit.rules.helpers import function_name
+from perfaudit.rules.tsnode import Root
 
 _UNIT_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration"}),
@@ -75,7 +74,7 @@ def _method_cuts(cls: object, lines: list[str]) -> list[int]:
 
 def outline(text: str, language: Language) -> Outline:
     """The outline of ``text``; a file that does not parse gives an empty one."""
-    root = SgRoot(text, language.value).root()
+    root = Root(text, language).root()
     lines = text.split("\n")
     cuts: list[int] = []
     context: list[int] = []

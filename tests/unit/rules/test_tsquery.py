@@ -1,0 +1,43 @@
+"""Candidate search: anchors in awkward places, kinds walks, remembered parents."""
+
+from __future__ import annotations
+
+from perfaudit.model import Language
+from perfaudit.rules import tsquery
+from perfaudit.rules.tsnode import Root
+
+GO = b"package p\n\nfunc f(xs []int) {\n\tfor _, x := range xs {\n\t\tg(x)\n\t}\n}\n\n// tail\n"
+
+
+def test_anchor_past_the_last_child_and_inside_a_leaf() -> None:
+    root = Root(b"x = 1\n\n\n", Language.PYTHON).tree.root_node
+    found = tsquery.anchored(root, b"x = 1\n\n\n", [(("\n\n",), frozenset({"module"}))])
+    assert [n.type for n in found[0]] == ["module"]
+    go = Root(GO, Language.GO).tree.root_node
+    (calls,) = tsquery.anchored(go, GO, [(("g(",), frozenset({"call_expression", "for_statement"}))])
+    assert [n.type for n in calls] == ["for_statement", "call_expression"]
+
+
+def test_anchors_shared_between_requests_and_found_in_any_case() -> None:
+    go = Root(GO, Language.GO).tree.root_node
+    loops, calls = tsquery.anchored(go, GO, [
+        (("RANGE",), frozenset({"for_statement"})),
+        (("(?i)RANGE", "g("), frozenset({"for_statement", "call_expression"})),
+    ])
+    assert loops == []
+    assert [n.type for n in calls] == ["for_statement", "call_expression"]
+
+
+def test_nodes_of_kinds_small_and_large_subtrees_agree() -> None:
+    go = Root(GO, Language.GO).tree.root_node
+    big = tsquery.nodes_of(go, frozenset({"identifier"}), Language.GO)
+    assert [n.text for n in big] == [b"f", b"xs", b"_", b"x", b"xs", b"g", b"x"]
+    loop = tsquery.nodes_of(go, frozenset({"for_statement"}), Language.GO)[0]
+    assert [n.text for n in tsquery.nodes_of(loop, frozenset({"identifier"}), Language.GO)] == [
+        b"_", b"x", b"xs", b"g", b"x"]
+
+
+def test_parent_of_matches_tree_sitter() -> None:
+    go = Root(GO, Language.GO).tree.root_node
+    for node in tsquery.nodes_of(go, None, Language.GO):
+        assert tsquery.parent_of(node) == node.parent
