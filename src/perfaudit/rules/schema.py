@@ -52,8 +52,8 @@ class RuleMeta:
     min_version: str | None = None
     max_version: str | None = None
     by_version: tuple[VersionOverride, ...] = ()
-    literals: tuple[str, ...] = ()
-    anchors: tuple[str, ...] = ()
+    literals: tuple[str, ...] = ()  # the rule runs only on files holding one of these
+    anchors: tuple[str, ...] = ()  # every match's text holds one of these (``(?i)``: any case)
     status: RuleStatus = RuleStatus.STABLE
     context_severity: bool = True
 
