@@ -140,25 +140,36 @@ def lhs_root(expr: Node) -> str | None:
     return node.text() if node.kind() == "identifier" else None
 
 
-def assigned_roots(scope: Node) -> set[str]:
-    """Variables ``scope`` declares, assigns, increments or takes the address of."""
-    found: set[str] = set()
-    for kind in ("assignment_statement", "short_var_declaration", "range_clause", "receive_statement"):
-        for stmt in scope.find_all(kind=kind):
-            left = stmt.field("left")
-            targets = [c for c in left.children() if c.is_named()] if left is not None else []
-            found.update(r for t in targets if (r := lhs_root(t)) is not None)
-    for stmt in scope.find_all(kind="var_spec"):
-        found.update(c.text() for c in stmt.children() if c.kind() == "identifier")
-    for kind in ("inc_statement", "dec_statement"):
-        for stmt in scope.find_all(kind=kind):
-            target = next((c for c in stmt.children() if c.is_named()), None)
-            if target is not None and (r := lhs_root(target)) is not None:
-                found.add(r)
-    for unary in scope.find_all(kind="unary_expression"):
-        if unary.text().startswith("&") and (r := lhs_root(unary)) is not None:
-            found.add(r)
-    return found
+_WRITES = {"rule": {"any": [{"kind": kind} for kind in (
+    "assignment_statement", "short_var_declaration", "range_clause", "receive_statement",
+    "var_spec", "inc_statement", "dec_statement", "unary_expression")]}}
+
+
+def assigned_roots(scope: Node) -> frozenset[str]:
+    """Variables ``scope`` declares, assigns, increments or takes the address of.
+
+    Kept per file and scope: a loop's writes are asked about once per match inside it.
+    """
+    memo, key = scope.get_root().memo, ("assigned_roots", scope.ts.id)
+    if key not in memo:
+        memo[key] = frozenset(name for stmt in scope.find_all(_WRITES) for name in _written(stmt))
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _written(stmt: Node) -> list[str]:
+    kind = stmt.kind()
+    if kind == "var_spec":
+        return [c.text() for c in stmt.children() if c.kind() == "identifier"]
+    if kind in ("inc_statement", "dec_statement", "unary_expression"):
+        if kind == "unary_expression" and not stmt.text().startswith("&"):
+            return []
+        target = stmt if kind == "unary_expression" else next(
+            (c for c in stmt.children() if c.is_named()), None)
+        root = lhs_root(target) if target is not None else None
+        return [root] if root is not None else []
+    left = stmt.field("left")
+    targets = [c for c in left.children() if c.is_named()] if left is not None else []
+    return [r for t in targets if (r := lhs_root(t)) is not None]
 
 
 def imported_packages(root: Node) -> set[str]:
