@@ -109,22 +109,33 @@ def _build(node: ts.Node) -> PNode:
     text = (node.text or b"").decode()
     if meta:
         return PNode(kind=node.type, text=text, named=True, meta=meta, name=name)
+    if not node.named_child_count:  # a terminal: kind and text must match
+        return PNode(kind=node.type, text=text, named=node.is_named)
     children = tuple(_build(c) for c in node.children if c.type != "comment")
     return PNode(kind=node.type, text=text, named=node.is_named, children=children)
 
 
-def _skippable(node: ts.Node) -> bool:
-    return not node.is_named  # as in ast-grep, a comment in the target is not skipped
+_MATCHED, _SKIP, _NO = 0, 1, 2  # one pattern node against one target node
+
+
+def _one(p: PNode, node: ts.Node, env: Env) -> int:
+    """ast-grep's "smart" strictness: punctuation in the target may be skipped, and so may
+    a comment where a metavariable is expected; any other difference is no match."""
+    if p.meta == "$":
+        if node.is_extra:
+            return _SKIP
+        return _MATCHED if node.is_named and _bind(p.name, node, env) else _NO
+    if not p.children:
+        if node.type == p.kind and (not p.named or node.text == p.text.encode()):
+            return _MATCHED
+        return _SKIP if not node.is_named else _NO
+    if node.type != p.kind:
+        return _NO
+    return _MATCHED if _sequence(p.children, node.children, env) else _NO
 
 
 def _match(p: PNode, node: ts.Node, env: Env) -> bool:
-    if p.meta == "$":
-        return node.is_named and _bind(p.name, node, env)
-    if node.type != p.kind:
-        return False
-    if not p.children:
-        return node.child_count == 0 and node.text == p.text.encode()
-    return _sequence(p.children, 0, node.children, 0, env)
+    return _one(p, node, env) == _MATCHED
 
 
 def _bind(name: str, node: ts.Node, env: Env) -> bool:
@@ -134,36 +145,78 @@ def _bind(name: str, node: ts.Node, env: Env) -> bool:
     if bound is None:
         env[name] = node
         return True
-    return isinstance(bound, ts.Node) and bound.text == node.text
+    return isinstance(bound, ts.Node) and _same(bound, node)
 
 
-def _sequence(pats: tuple[PNode, ...], pi: int, nodes: list[ts.Node], ni: int, env: Env) -> bool:
-    while pi < len(pats):
-        p = pats[pi]
-        if p.meta == "$$$":
-            return _multi(pats, pi, nodes, ni, env)
-        while ni < len(nodes):
+def _same(a: ts.Node, b: ts.Node) -> bool:
+    """Two nodes spell the same code (a recurring metavariable), layout aside."""
+    if a == b:
+        return True
+    if (a.is_named and not a.named_child_count) or (b.is_named and not b.named_child_count):
+        return a.text == b.text
+    if a.type != b.type or a.child_count != b.child_count:
+        return False
+    return all(_same(x, y) for x, y in zip(a.children, b.children, strict=True))
+
+
+def _sequence(pats: tuple[PNode, ...], nodes: list[ts.Node], env: Env) -> bool:
+    """Match a pattern's children against a node's children, as ast-grep does: ``$$$`` takes
+    nodes up to the first that matches the next significant pattern node, with no going back;
+    whatever follows the last pattern node is allowed."""
+    pi = ni = 0
+    if not nodes:
+        return False
+    while True:
+        if pats[pi].meta == "$$$":
+            found = _ellipsis(pats, pi, nodes, ni, env)
+            if found is None:
+                return False
+            pi, ni, done = found
+            if done:
+                return True
+        while True:
+            if ni == len(nodes):  # targets ran out: only $$$ may remain
+                return all(p.meta == "$$$" for p in pats[pi:])
             trial = dict(env)
-            if _match(p, nodes[ni], trial):
+            outcome = _one(pats[pi], nodes[ni], trial)
+            if outcome == _MATCHED:
                 env.update(trial)
                 break
-            if not _skippable(nodes[ni]):
+            if outcome == _NO:
                 return False
             ni += 1
-        if ni == len(nodes):
-            return False
         pi, ni = pi + 1, ni + 1
-    return all(_skippable(n) for n in nodes[ni:])
-
-
-def _multi(pats: tuple[PNode, ...], pi: int, nodes: list[ts.Node], ni: int, env: Env) -> bool:
-    """``$$$`` takes as few nodes as lets the rest of the pattern match."""
-    for end in range(ni, len(nodes) + 1):
-        trial = dict(env)
-        if _sequence(pats, pi + 1, nodes, end, trial):
-            env.update(trial)
-            name = pats[pi].name
-            if name and not name.startswith("_"):
-                env[name] = nodes[ni:end]
+        if pi == len(pats):
             return True
-    return False
+        if ni == len(nodes):
+            return all(p.meta == "$$$" for p in pats[pi:])
+
+
+def _ellipsis(pats: tuple[PNode, ...], pi: int, nodes: list[ts.Node], ni: int,
+              env: Env) -> tuple[int, int, bool] | None:
+    """Consume target nodes for the ``$$$`` at ``pi``: (next pattern, next node, all done)."""
+    name, start = pats[pi].name, ni
+    pi += 1
+    while pi < len(pats) and not pats[pi].named and not pats[pi].meta:
+        pi += 1  # punctuation after $$$ is not looked for
+    if pi == len(pats):
+        _bind_many(name, nodes[start:], env)
+        return pi, len(nodes), True
+    if pats[pi].meta == "$$$":
+        if ni + 1 >= len(nodes):
+            return None
+        _bind_many(name, nodes[start:ni + 1], env)
+        return pi, ni + 1, False
+    while True:
+        trial = dict(env)
+        if _one(pats[pi], nodes[ni], trial) == _MATCHED:
+            _bind_many(name, nodes[start:ni], env)
+            return pi, ni, False
+        ni += 1
+        if ni == len(nodes):
+            return None
+
+
+def _bind_many(name: str, nodes: list[ts.Node], env: Env) -> None:
+    if name and not name.startswith("_"):
+        env[name] = nodes
