@@ -53,7 +53,7 @@ class RuleMeta:
     max_version: str | None = None
     by_version: tuple[VersionOverride, ...] = ()
     literals: tuple[str, ...] = ()  # the rule runs only on files holding one of these
-    anchors: tuple[str, ...] = ()  # every match's text holds one of these (``(?i)``: any case)
+    anchors: tuple[str, ...] = ()  # every match holds one (``(?i)`` any case, ``^`` at its start)
     status: RuleStatus = RuleStatus.STABLE
     context_severity: bool = True
 

@@ -57,15 +57,16 @@ def anchored(
 ) -> list[list[ts.Node]]:
     """For each (anchors, kinds): the nodes of ``kinds`` around an occurrence of an anchor.
 
-    An anchor written ``(?i)text`` is found in any letter case. All occurrences are visited in
-    file order along one path from the root, so each node is entered once per file; a path
-    entry remembers which requests already took it.
+    An anchor written ``(?i)text`` is found in any letter case; one written ``^text`` starts
+    every match, so only nodes that begin at the occurrence are taken. All occurrences are
+    visited in file order along one path from the root, so each node is entered once per file;
+    a path entry remembers which requests already took it.
     """
-    spots = sorted((start, end, index) for index, (anchors, _) in enumerate(wanted)
-                   for start, end in _occurrences(data, anchors))
+    spots = sorted((start, end, index, prefix) for index, (anchors, _) in enumerate(wanted)
+                   for start, end, prefix in _occurrences(data, anchors))
     found: list[list[ts.Node]] = [[] for _ in wanted]
     path: list[tuple[ts.Node, set[int]]] = [(root, set())]
-    for start, end, index in spots:
+    for start, end, index, prefix in spots:
         while len(path) > 1 and (path[-1][0].start_byte > start or path[-1][0].end_byte < end):
             path.pop()
         node = path[-1][0]
@@ -77,6 +78,9 @@ def anchored(
             path.append((child, set()))
             node = child
         kinds, out = wanted[index][1], found[index]
+        if prefix:
+            out.extend(_starting_at(path, start, kinds))
+            continue
         for entry, taken in reversed(path):
             if index in taken:
                 break  # every entry above took it too
@@ -84,6 +88,16 @@ def anchored(
             if entry.type in kinds:
                 out.append(entry)
     return [preorder(nodes) for nodes in found]
+
+
+def _starting_at(path: list[tuple[ts.Node, set[int]]], start: int,
+                 kinds: frozenset[str]) -> Iterator[ts.Node]:
+    """The nodes of ``kinds`` on the path that begin at ``start`` (the deepest ones)."""
+    for entry, _ in reversed(path):
+        if entry.start_byte != start:
+            return
+        if entry.type in kinds:
+            yield entry
 
 
 def _has_child_after(node: ts.Node, offset: int) -> bool:
@@ -95,16 +109,18 @@ def _has_child_after(node: ts.Node, offset: int) -> bool:
     return last is not None and last.end_byte > offset
 
 
-def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int]]:
+def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int, bool]]:
     lowered: bytes | None = None
     for anchor in anchors:
-        haystack, needle = data, anchor.encode()
-        if anchor.startswith("(?i)"):
+        prefix = anchor.startswith("^")
+        text = anchor[1:] if prefix else anchor
+        haystack, needle = data, text.encode()
+        if text.startswith("(?i)"):
             lowered = data.lower() if lowered is None else lowered
-            haystack, needle = lowered, anchor[4:].lower().encode()
+            haystack, needle = lowered, text[4:].lower().encode()
         start = haystack.find(needle)
         while start >= 0:
-            yield start, start + len(needle)
+            yield start, start + len(needle), prefix
             start = haystack.find(needle, start + 1)
 
 

@@ -41,3 +41,12 @@ def test_parent_of_matches_tree_sitter() -> None:
     go = Root(GO, Language.GO).tree.root_node
     for node in tsquery.nodes_of(go, None, Language.GO):
         assert tsquery.parent_of(node) == node.parent
+
+
+def test_prefix_anchor_takes_only_nodes_starting_there() -> None:
+    source = b"package p\n\nfunc f() {\n\th(g(1))\n}\n"
+    root = Root(source, Language.GO).tree.root_node
+    (inner,) = tsquery.anchored(root, source, [(("^g(",), frozenset({"call_expression"}))])
+    (both,) = tsquery.anchored(root, source, [(("g(",), frozenset({"call_expression"}))])
+    assert [n.text for n in inner] == [b"g(1)"]
+    assert [n.text for n in both] == [b"h(g(1))", b"g(1)"]
