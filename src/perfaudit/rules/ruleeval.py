@@ -22,7 +22,7 @@ from perfaudit.errors import RuleError
 from perfaudit.model import Language
 from perfaudit.rules import tsquery
 from perfaudit.rules.pattern import Env, Pattern, compile_pattern
-from perfaudit.rules.tsquery import parent_of
+from perfaudit.rules.tsquery import ABOVE, parent_of
 
 if TYPE_CHECKING:
     from perfaudit.rules.tsnode import Node
@@ -252,19 +252,36 @@ def _inside(language: Language, rule: Mapping[str, Any]) -> Part:
 
 
 def _inside_kinds(kinds: frozenset[str], stop: frozenset[str] | None, field: str | None) -> Test:
-    """``inside`` when both the target and the stop are plain kinds: one loop, no calls."""
+    """``inside`` when both the target and the stop are plain kinds.
+
+    The answer for each ancestor is kept for the file (``tsquery.ABOVE``): matches in one
+    function climb the same ancestors, so each is looked at once per rule.
+    """
+    token = object()
+
     def test(node: ts.Node, _env: Env) -> bool:
         parent = parent_of(node)
         if field and (parent is None or not _is_field(parent, node, field)):
             return False
+        climbed = []
+        answer = False
         while parent is not None:
+            key = (token, parent.id)
+            known = ABOVE.get(key)
+            if known is not None:
+                answer = known
+                break
+            climbed.append(key)
             kind = parent.type
             if kind in kinds:
-                return True
+                answer = True
+                break
             if stop is None or kind in stop:
-                return False
+                break
             parent = parent_of(parent)
-        return False
+        for key in climbed:
+            ABOVE[key] = answer
+        return answer
     return test
 
 

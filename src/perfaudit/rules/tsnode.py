@@ -17,7 +17,7 @@ from perfaudit.model import Language
 from perfaudit.rules import ruleeval
 from perfaudit.rules.grammars import parse
 from perfaudit.rules.pattern import Env
-from perfaudit.rules.tsquery import PARENTS, parent_of
+from perfaudit.rules.tsquery import ABOVE, PARENTS, parent_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class Root:
         self.language = language
         self.tree = parse(self.data, language)
         PARENTS.clear()
+        ABOVE.clear()
         self.memo: dict[tuple[object, int], Any] = {}  # per-file answers predicates reuse
 
     def root(self) -> Node:

@@ -129,6 +129,9 @@ def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int
 # The values keep their trees alive, so an id here can't be reused by another tree; the
 # engine clears it before each file.
 PARENTS: dict[int, ts.Node] = {}
+# (rule part, node id) -> whether an ``inside`` test climbing from this node succeeds; node ids
+# are only reused once their tree is gone, and the engine clears this with PARENTS.
+ABOVE: dict[tuple[object, int], bool] = {}
 
 
 def parent_of(node: ts.Node) -> ts.Node | None:
