@@ -150,10 +150,9 @@ def assigned_roots(scope: Node) -> frozenset[str]:
 
     Kept per file and scope: a loop's writes are asked about once per match inside it.
     """
-    memo, key = scope.get_root().memo, ("assigned_roots", scope.ts.id)
-    if key not in memo:
-        memo[key] = frozenset(name for stmt in scope.find_all(_WRITES) for name in _written(stmt))
-    return memo[key]  # type: ignore[no-any-return]
+    roots: frozenset[str] = scope.remember("assigned roots", lambda: frozenset(
+        name for stmt in scope.find_all(_WRITES) for name in _written(stmt)))
+    return roots
 
 
 def _written(stmt: Node) -> list[str]:

@@ -69,16 +69,16 @@ _DECL_RULE = {"rule": {"any": [{"kind": kind} for kind in _DECL_KINDS]}}
 
 
 def _declarations_in(scope: Node, name: str) -> Iterator[Node]:
-    memo = scope.get_root().memo
-    key = ("declarations", scope.ts.id)
-    by_name: dict[str, list[Node]] | None = memo.get(key)
-    if by_name is None:  # one index per scope and file: lookups repeat for every match
-        by_name = {}
-        memo[key] = by_name
-        for decl in scope.find_all(_DECL_RULE):
-            for ident in declared_names(decl):
-                by_name.setdefault(ident.text(), []).append(decl)
+    by_name = scope.remember("declarations by name", lambda: _declarations_by_name(scope))
     yield from dict.fromkeys(by_name.get(name, ()))
+
+
+def _declarations_by_name(scope: Node) -> dict[str, list[Node]]:
+    by_name: dict[str, list[Node]] = {}
+    for decl in scope.find_all(_DECL_RULE):
+        for ident in declared_names(decl):
+            by_name.setdefault(ident.text(), []).append(decl)
+    return by_name
 
 
 def find_declaration(node: Node, name: str) -> Node | None:

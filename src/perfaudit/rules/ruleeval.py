@@ -47,7 +47,7 @@ class Part:
     anchors: tuple[str, ...] | None = None  # text one of which every match contains
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a memo key
 class Compiled:
     """A compiled rule config: its top rule and the metavariable constraints."""
 
@@ -75,20 +75,9 @@ class Compiled:
                 return False
         return True
 
-    def matches(self, node: Node) -> bool:
-        """Whether ``node`` matches."""
-        return self.accepts(node.ts, {})
-
     def find_all(self, node: Node) -> list[Node]:
-        """Matching nodes under and including ``node``, in source (pre-)order.
-
-        Results are kept per file: predicates ask the same scope the same question often.
-        """
-        memo = node.get_root().memo
-        key = (id(self), node.ts.id)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = self._search(node.ts)
+        """Matching nodes under and including ``node``, in source (pre-)order (kept per file)."""
+        found = node.remember(self, lambda: self._search(node.ts))
         return [node.wrap_match(candidate, env) for candidate, env in found]
 
     def _search(self, node: ts.Node) -> list[tuple[ts.Node, Env]]:

@@ -7,9 +7,9 @@ predicates stay as they are written and read like ast-grep rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import tree_sitter as ts
 
@@ -18,6 +18,8 @@ from perfaudit.rules import ruleeval
 from perfaudit.rules.grammars import parse
 from perfaudit.rules.pattern import Env
 from perfaudit.rules.tsquery import ABOVE, PARENTS, parent_of
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +95,11 @@ class Node:
 
     def text(self) -> str:
         """The node's source text."""
-        return (self.ts.text or b"").decode("utf-8", "replace")
+        return ruleeval.text_of(self.ts)
 
     def is_named(self) -> bool:
         """Whether the node is named in the grammar (not punctuation or a keyword)."""
         return self.ts.is_named
-
-    def is_leaf(self) -> bool:
-        """Whether the node has no children."""
-        return self.ts.child_count == 0
 
     def range(self) -> Range:
         """Start and end position (``index`` is a byte offset, fit for ordering)."""
@@ -152,13 +150,17 @@ class Node:
             node = node.next_sibling
         return out
 
-    def prev(self) -> Node | None:
-        """The previous sibling."""
-        return self.wrap(self.ts.prev_sibling)
-
     def get_root(self) -> Root:
         """The parsed file this node belongs to."""
         return self._file
+
+    def remember(self, question: object, answer: Callable[[], T]) -> T:
+        """``answer()`` for this node, computed once per file: predicates ask the same scope
+        the same question for many matches. ``question`` names it (hashable, kept alive)."""
+        memo, key = self._file.memo, (question, self.ts.id)
+        if key not in memo:
+            memo[key] = answer()
+        return memo[key]  # type: ignore[no-any-return]
 
     def get_match(self, name: str) -> Node | None:
         """The node a pattern's ``$NAME`` matched, or None."""
@@ -171,10 +173,6 @@ class Node:
         if not isinstance(bound, list):
             return []
         return [Node(n, self._file) for n in bound if n.is_named]
-
-    def matches(self, rule: Mapping[str, Any] | None = None, **kwargs: Any) -> bool:
-        """Whether this node matches an ast-grep rule (``kind=``, ``pattern=``, a config…)."""
-        return ruleeval.compile_config(self.language, _config(rule, kwargs)).matches(self)
 
     def find_all(self, rule: Mapping[str, Any] | None = None, **kwargs: Any) -> list[Node]:
         """Every node under (and including) this one that matches the rule, in source order."""
