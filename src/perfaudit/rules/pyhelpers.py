@@ -68,6 +68,18 @@ def _exit_after(block: Node, inner: Node) -> str:
     return ""
 
 
+def loop_accumulator(node: Node, metavariable: str) -> tuple[str, Node, Node] | None:
+    """For a match run per iteration: the plain variable bound to ``metavariable``, the
+    innermost loop that repeats the match, and the enclosing function; None when the bound
+    node is not a plain name or the match is not in a loop of a function."""
+    target = node.get_match(metavariable)
+    loops = iteration_loops(node)
+    if target is None or target.kind() != "identifier" or not loops:
+        return None
+    fn = function_of(node)
+    return (target.text(), loops[0], fn) if fn is not None else None
+
+
 def iteration_loops(node: Node) -> list[Node]:
     """Loops in ``node``'s own function that evaluate it once per iteration, innermost first.
 

@@ -34,9 +34,8 @@ def _is_local_list(fn: Node, name: str, loop: Node) -> bool:
 
 
 def check(match: Match) -> bool:
-    target = match.node.get_match("L")
-    loops = py.iteration_loops(match.node)
-    if target is None or target.kind() != "identifier" or not loops:
+    found = py.loop_accumulator(match.node, "L")
+    if found is None:
         return False
-    fn = py.function_of(match.node)
-    return fn is not None and _is_local_list(fn, target.text(), loops[0])
+    name, loop, fn = found
+    return _is_local_list(fn, name, loop)

@@ -9,13 +9,12 @@ _STRINGS = ("string", "concatenated_string")
 
 
 def check(match: Match) -> bool:
-    target = match.node.get_match("S")
-    loops = py.iteration_loops(match.node)
-    if target is None or target.kind() != "identifier" or not loops:
+    found = py.loop_accumulator(match.node, "S")
+    if found is None:
         return False
-    fn = py.function_of(match.node)
-    if fn is None or py.iterates_literal(loops[0]):
+    name, loop, fn = found
+    if py.iterates_literal(loop):
         return False
-    values = py.assignments_to(fn, target.text())
+    values = py.assignments_to(fn, name)
     return (bool(values) and all(v.kind() in _STRINGS for v in values)
-            and not any(py.within(v, loops[0]) for v in values))
+            and not any(py.within(v, loop) for v in values))
