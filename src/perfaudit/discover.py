@@ -123,9 +123,9 @@ def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int]:
     return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1), size
 
 
-def _looks_binary(path: Path) -> bool:
+def _looks_binary(path: str) -> bool:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return b"\0" in handle.read(1024)
     except OSError:
         return False
@@ -161,7 +161,7 @@ def discover_files(
             skipped.append(Skip(path=rel, reason="symlink"))
             continue
         if language is None:
-            if _looks_binary(Path(full)):
+            if _looks_binary(full):
                 skipped.append(Skip(path=rel, reason="binary"))
             else:
                 unsupported += 1
