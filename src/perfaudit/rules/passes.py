@@ -25,7 +25,9 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
     data = root.get_root().data
     compiled = [_compiled(rule) for rule in rules]
     anchors = [anchors_of(rule) if c.kinds else () for rule, c in zip(rules, compiled, strict=True)]
-    walked = _walk_kinds(root, [c.kinds for c, a in zip(compiled, anchors, strict=True) if not a])
+    unanchored = [c for c, a in zip(compiled, anchors, strict=True) if not a]
+    walked = _walk_kinds(root, [c.kinds for c in unanchored]
+                         + [c.within for c in unanchored if c.within])
     found = iter(tsquery.anchored(root.ts, data, [
         (a, c.kinds or frozenset()) for c, a in zip(compiled, anchors, strict=True) if a]))
     for rule, matcher, anchor in zip(rules, compiled, anchors, strict=True):
@@ -35,6 +37,9 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
             nodes = walked[None]
         else:
             nodes = tsquery.preorder(n for kind in matcher.kinds for n in walked[kind])
+            if matcher.within:
+                nodes = _enclosed(nodes, tsquery.preorder(
+                    n for kind in matcher.within for n in walked[kind]))
         for node in nodes:
             env: Env = {}
             if matcher.accepts(node, env):
@@ -55,6 +60,19 @@ def _compiled(rule: Rule) -> ruleeval.Compiled:
 def anchors_of(rule: Rule) -> tuple[str, ...]:
     """Text one of which every match of ``rule`` contains: declared, or read off its patterns."""
     return rule.meta.anchors or _compiled(rule).anchors or ()
+
+
+def _enclosed(nodes: list[ts.Node], outer: list[ts.Node]) -> list[ts.Node]:
+    """``nodes`` (pre-order) that lie within the span of one of ``outer`` (pre-order)."""
+    kept, reach, index = [], -1, 0
+    for node in nodes:
+        start = node.start_byte
+        while index < len(outer) and outer[index].start_byte <= start:
+            reach = max(reach, outer[index].end_byte)
+            index += 1
+        if node.end_byte <= reach:
+            kept.append(node)
+    return kept
 
 
 def _walk_kinds(root: Node, wanted: list[frozenset[str] | None]) -> dict[str | None, list[ts.Node]]:

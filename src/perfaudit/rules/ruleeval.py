@@ -45,6 +45,7 @@ class Part:
     kinds: frozenset[str] | None
     pure: bool = False
     anchors: tuple[str, ...] | None = None  # text one of which every match contains
+    within: frozenset[str] | None = None  # kinds one of which every match is inside
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a memo key
@@ -64,6 +65,11 @@ class Compiled:
     def anchors(self) -> tuple[str, ...] | None:
         """Text one of which every match contains, known from its patterns (None: unknown)."""
         return self.top.anchors
+
+    @property
+    def within(self) -> frozenset[str] | None:
+        """Kinds one of which encloses every match (None: unknown)."""
+        return self.top.within
 
     def accepts(self, node: ts.Node, env: Env) -> bool:
         """Whether ``node`` matches, binding metavariables into ``env``."""
@@ -135,13 +141,15 @@ def _all(parts: list[Part]) -> Part:
     if all(part.pure for part in parts) and kinds is not None:
         return _of_kinds(kinds)
     anchors = next((part.anchors for part in parts if part.anchors), None)
+    within = next((part.within for part in parts if part.within), None)
     rest = [part.test for part in parts if not part.pure]
     if kinds is not None:  # the cheap kind test first, then the rest in the rule's order
         allowed = kinds
         rest.insert(0, lambda node, _env: node.type in allowed)
     if len(rest) == 1:
-        return Part(rest[0], kinds, anchors=anchors)
-    return Part(lambda node, env: all(t(node, env) for t in rest), kinds, anchors=anchors)
+        return Part(rest[0], kinds, anchors=anchors, within=within)
+    return Part(lambda node, env: all(t(node, env) for t in rest), kinds, anchors=anchors,
+                within=within)
 
 
 def _of_kinds(kinds: frozenset[str]) -> Part:
@@ -171,10 +179,13 @@ def _any(language: Language, value: list[Any]) -> Part:
     if kinds is not None and all(part.pure for part in parts):
         return _of_kinds(kinds)
     tests = [part.test for part in parts]
-    anchors = None
+    anchors = within = None
     if all(part.anchors for part in parts):
         anchors = tuple(dict.fromkeys(a for part in parts for a in part.anchors or ()))
-    return Part(lambda node, env: any(t(node, env) for t in tests), kinds, anchors=anchors)
+    if all(part.within for part in parts):
+        within = frozenset().union(*[part.within or () for part in parts])
+    return Part(lambda node, env: any(t(node, env) for t in tests), kinds, anchors=anchors,
+                within=within)
 
 
 def _all_of(language: Language, value: list[Any]) -> Part:
@@ -224,7 +235,8 @@ def _has(language: Language, rule: Mapping[str, Any]) -> Part:
 def _inside(language: Language, rule: Mapping[str, Any]) -> Part:
     inner, field, stop = compile_rule(language, rule), rule.get("field"), _stop(language, rule)
     if inner.pure and (stop is None or stop.pure) and inner.kinds is not None:
-        return Part(_inside_kinds(inner.kinds, stop.kinds if stop else None, field), None)
+        return Part(_inside_kinds(inner.kinds, stop.kinds if stop else None, field), None,
+                    within=inner.kinds or None)
 
     def test(node: ts.Node, env: Env) -> bool:
         parent = parent_of(node)

@@ -53,7 +53,8 @@ class RuleMeta:
     max_version: str | None = None
     by_version: tuple[VersionOverride, ...] = ()
     literals: tuple[str, ...] = ()  # the rule runs only on files holding one of these
-    anchors: tuple[str, ...] = ()  # every match holds one (``(?i)`` any case, ``^`` at its start)
+    # every match holds one: ``(?i)`` in any case, ``^`` at its start, ``re:`` a regex
+    anchors: tuple[str, ...] = ()
     status: RuleStatus = RuleStatus.STABLE
     context_severity: bool = True
 

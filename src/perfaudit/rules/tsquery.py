@@ -8,8 +8,10 @@ tree-sitter query per file that collects the nodes of all their kinds in a singl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 import tree_sitter as ts
 
@@ -58,70 +60,86 @@ def anchored(
     """For each (anchors, kinds): the nodes of ``kinds`` around an occurrence of an anchor.
 
     An anchor written ``(?i)text`` is found in any letter case; one written ``^text`` starts
-    every match, so only nodes that begin at the occurrence are taken. All occurrences are
+    every match, so only nodes that begin at the occurrence are taken; one written
+    ``re:PATTERN`` is a regex, for a word that plain text would find inside other words. All occurrences are
     visited in file order along one path from the root, so each node is entered once per file;
-    a path entry remembers which requests already took it.
+    a path entry keeps a bit mask of the requests that already took it.
     """
     spots = sorted((start, end, index, prefix) for index, (anchors, _) in enumerate(wanted)
                    for start, end, prefix in _occurrences(data, anchors))
     found: list[list[ts.Node]] = [[] for _ in wanted]
-    path: list[tuple[ts.Node, set[int]]] = [(root, set())]
+    path: list[list[Any]] = [[root, 0]]
     for start, end, index, prefix in spots:
-        while len(path) > 1 and (path[-1][0].start_byte > start or path[-1][0].end_byte < end):
+        while len(path) > 1 and not (path[-1][0].start_byte <= start
+                                     and path[-1][0].end_byte >= end):
             path.pop()
-        node = path[-1][0]
-        while _has_child_after(node, start):
-            child = node.first_child_for_byte(start)
-            if child is None or child.start_byte > start or child.end_byte < end:
-                break
-            PARENTS[child.id] = node
-            path.append((child, set()))
-            node = child
+        _descend(path, start, end)
         kinds, out = wanted[index][1], found[index]
         if prefix:
             out.extend(_starting_at(path, start, kinds))
             continue
-        for entry, taken in reversed(path):
-            if index in taken:
+        bit = 1 << index
+        for entry in reversed(path):
+            if entry[1] & bit:
                 break  # every entry above took it too
-            taken.add(index)
-            if entry.type in kinds:
-                out.append(entry)
+            entry[1] |= bit
+            if entry[0].type in kinds:
+                out.append(entry[0])
     return [preorder(nodes) for nodes in found]
 
 
-def _starting_at(path: list[tuple[ts.Node, set[int]]], start: int,
-                 kinds: frozenset[str]) -> Iterator[ts.Node]:
-    """The nodes of ``kinds`` on the path that begin at ``start`` (the deepest ones)."""
-    for entry, _ in reversed(path):
-        if entry.start_byte != start:
-            return
-        if entry.type in kinds:
-            yield entry
-
-
-def _has_child_after(node: ts.Node, offset: int) -> bool:
-    """Whether ``first_child_for_byte(offset)`` finds a child (it crashes when none does)."""
+def _descend(path: list[list[Any]], start: int, end: int) -> None:
+    """Extend ``path`` down to the deepest node spanning ``start``..``end``."""
+    node: ts.Node = path[-1][0]
     count = node.child_count
-    if not count:
-        return False
-    last = node.child(count - 1)
-    return last is not None and last.end_byte > offset
+    # ``first_child_for_byte`` crashes when no child ends after the offset, so check first
+    while count and node.child(count - 1).end_byte > start:
+        child = node.first_child_for_byte(start)
+        if child is None or child.start_byte > start or child.end_byte < end:
+            return
+        PARENTS[child.id] = node
+        path.append([child, 0])
+        node, count = child, child.child_count
+
+
+def _starting_at(path: list[list[Any]], start: int, kinds: frozenset[str]) -> Iterator[ts.Node]:
+    """The nodes of ``kinds`` on the path that begin at ``start`` (the deepest ones)."""
+    for entry in reversed(path):
+        node: ts.Node = entry[0]
+        if node.start_byte != start:
+            return
+        if node.type in kinds:
+            yield node
 
 
 def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int, bool]]:
     lowered: bytes | None = None
     for anchor in anchors:
+        if anchor.startswith("re:"):
+            yield from ((m.start(), m.end(), False) for m in _anchor_regex(anchor).finditer(data))
+            continue
         prefix = anchor.startswith("^")
         text = anchor[1:] if prefix else anchor
         haystack, needle = data, text.encode()
         if text.startswith("(?i)"):
             lowered = data.lower() if lowered is None else lowered
             haystack, needle = lowered, text[4:].lower().encode()
+        # a node can't begin inside a word, so a word-like prefix anchor needs a word start
+        word = prefix and needle[:1] in _WORD_BYTES
         start = haystack.find(needle)
         while start >= 0:
-            yield start, start + len(needle), prefix
+            if not (word and start and data[start - 1:start] in _WORD_BYTES):
+                yield start, start + len(needle), prefix
             start = haystack.find(needle, start + 1)
+
+
+_WORD_BYTES = frozenset(bytes([c]) for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+@lru_cache(maxsize=64)
+def _anchor_regex(anchor: str) -> re.Pattern[bytes]:
+    """An anchor written ``re:PATTERN``: a regex over the file's bytes (Python syntax)."""
+    return re.compile(anchor[3:].encode())
 
 
 # Node id -> parent for the file being matched. tree-sitter finds a parent by walking down

@@ -8,6 +8,7 @@ or read off its patterns) must occur inside every one of them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,8 @@ ANCHORED = [r for r in RULES if anchors_of(r)]
 
 
 def _holds(anchor: str, text: str) -> bool:
+    if anchor.startswith("re:"):
+        return re.search(anchor[3:], text) is not None
     prefix = anchor.startswith("^")
     anchor = anchor[1:] if prefix else anchor
     if anchor.startswith("(?i)"):

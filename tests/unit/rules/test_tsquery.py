@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import tsquery
+from perfaudit.rules import passes, tsquery
 from perfaudit.rules.tsnode import Root
 
 GO = b"package p\n\nfunc f(xs []int) {\n\tfor _, x := range xs {\n\t\tg(x)\n\t}\n}\n\n// tail\n"
@@ -50,3 +50,32 @@ def test_prefix_anchor_takes_only_nodes_starting_there() -> None:
     (both,) = tsquery.anchored(root, source, [(("g(",), frozenset({"call_expression"}))])
     assert [n.text for n in inner] == [b"g(1)"]
     assert [n.text for n in both] == [b"h(g(1))", b"g(1)"]
+
+
+def test_word_prefix_anchor_skips_occurrences_inside_words() -> None:
+    source = b"for x in before:\n    format(x)\n"
+    root = Root(source, Language.PYTHON).tree.root_node
+    (loops,) = tsquery.anchored(root, source, [(("^for",), frozenset({"for_statement"}))])
+    assert [n.start_byte for n in loops] == [0]
+    spots = list(tsquery._occurrences(source, ["^for", "for"]))
+    assert [s for s, _, prefix in spots if prefix] == [0, 21]  # not "before"
+    assert len([s for s, _, prefix in spots if not prefix]) == 3
+
+
+def test_regex_anchor_finds_a_keyword_but_not_the_word_around_it() -> None:
+    source = b"if x in xs:\n    print(x)\nfor y in ys:\n    pass\nok = 1in ys\n"
+    root = Root(source, Language.PYTHON).tree.root_node
+    anchor = "re:(?<![A-Za-z_])in(?![A-Za-z0-9_])"
+    assert [s for s, _, _ in tsquery._occurrences(source, [anchor])] == [5, 31, 53]
+    (tests,) = tsquery.anchored(root, source, [((anchor,), frozenset({"comparison_operator"}))])
+    assert [n.text for n in tests] == [b"x in xs", b"1in ys"]
+
+
+def test_enclosed_keeps_nodes_within_any_outer_span() -> None:
+    source = b"package p\n\nfunc f() {\n\ta()\n\tfor {\n\t\tb(c())\n\t}\n\td()\n}\n"
+    root = Root(source, Language.GO).tree.root_node
+    calls = tsquery.nodes_of(root, frozenset({"call_expression"}), Language.GO)
+    loops = tsquery.nodes_of(root, frozenset({"for_statement"}), Language.GO)
+    assert [n.text for n in passes._enclosed(calls, loops)] == [b"b(c())", b"c()"]
+    assert passes._enclosed(calls, []) == []
+    assert passes._enclosed(calls, [root]) == calls
