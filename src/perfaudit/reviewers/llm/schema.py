@@ -62,9 +62,7 @@ def parse_answer(text: str) -> Answer | str:
     try:
         return ANSWER_ADAPTER.validate_json(text)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "answer"
-        return f"{where}: {first['msg']} ({exc.error_count()} error(s))"
+        return _first_error(exc)
 
 
 def validate_answer_object(data: object) -> Answer | str:
@@ -72,9 +70,14 @@ def validate_answer_object(data: object) -> Answer | str:
     try:
         return ANSWER_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "answer"
-        return f"{where}: {first['msg']} ({exc.error_count()} error(s))"
+        return _first_error(exc)
+
+
+def _first_error(exc: ValidationError) -> str:
+    """One line naming where the answer first broke the schema, and how many errors it has."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "answer"
+    return f"{where}: {first['msg']} ({exc.error_count()} error(s))"
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
