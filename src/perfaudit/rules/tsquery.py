@@ -9,6 +9,7 @@ tree-sitter query per file that collects the nodes of all their kinds in a singl
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -61,8 +62,9 @@ def anchored(
 
     An anchor written ``(?i)text`` is found in any letter case; one written ``^text`` starts
     every match, so only nodes that begin at the occurrence are taken; one written
-    ``re:PATTERN`` is a regex, for a word that plain text would find inside other words. All occurrences are
-    visited in file order along one path from the root, so each node is entered once per file;
+    ``re:PATTERN`` is a regex, for a word that plain text would find inside other words. All
+    occurrences are visited in file order along one path from the root, so each node is
+    entered once per file;
     a path entry keeps a bit mask of the requests that already took it.
     """
     spots = sorted((start, end, index, prefix) for index, (anchors, _) in enumerate(wanted)
@@ -125,15 +127,15 @@ def _occurrences(data: bytes, anchors: Iterable[str]) -> Iterator[tuple[int, int
             lowered = data.lower() if lowered is None else lowered
             haystack, needle = lowered, text[4:].lower().encode()
         # a node can't begin inside a word, so a word-like prefix anchor needs a word start
-        word = prefix and needle[:1] in _WORD_BYTES
+        word = prefix and bool(needle) and needle[0] in _WORD_START
         start = haystack.find(needle)
         while start >= 0:
-            if not (word and start and data[start - 1:start] in _WORD_BYTES):
+            if not (word and start and data[start - 1] in _WORD_START):
                 yield start, start + len(needle), prefix
             start = haystack.find(needle, start + 1)
 
 
-_WORD_BYTES = frozenset(bytes([c]) for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_WORD_START = frozenset((string.ascii_letters + "_").encode())
 
 
 @lru_cache(maxsize=64)
