@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
+from pydantic import ConfigDict, Field, Strict, TypeAdapter, ValidationError, with_config
+from pydantic_core import ErrorDetails
 
 from perfaudit.errors import ConfigError
 from perfaudit.model import Severity
@@ -15,6 +19,14 @@ from perfaudit.model import Severity
 DEFAULT_FORMATS = ("md", "json", "sarif")
 DEFAULT_MAX_FILE_BYTES = 1_000_000
 DEFAULT_KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
+
+# TOML has real booleans and integers: a quoted "yes" or "4", or 1.5 for a count, is a mistake to
+# report, not something to coerce
+Count = Annotated[int, Strict(), Field(ge=0)]
+Positive = Annotated[int, Strict(), Field(ge=1)]
+Amount = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Flag = Annotated[bool, Strict()]
+NonEmpty = Annotated[tuple[str, ...], Field(min_length=1)]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -24,17 +36,17 @@ class ProviderSettings:
 
     base_url: str | None = None
     api_key_env: str | None = None
-    concurrency: int = 4
-    timeout_s: float = 120.0
-    max_retries: int = 3
-    backoff_s: float = 1.0
-    price_in_per_mtok: float | None = None
-    price_out_per_mtok: float | None = None
+    concurrency: Positive = 4
+    timeout_s: Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)] = 120.0
+    max_retries: Count = 3
+    backoff_s: Amount = 1.0
+    price_in_per_mtok: Amount | None = None
+    price_out_per_mtok: Amount | None = None
     command: tuple[str, ...] = ()
-    max_output_tokens: int = 4096
-    batch_tokens: int = 12_000
-    max_file_tokens: int = 60_000
-    structured_output: bool = True
+    max_output_tokens: Positive = 4096
+    batch_tokens: Positive = 12_000
+    max_file_tokens: Positive = 60_000
+    structured_output: Flag = True
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -42,22 +54,22 @@ class ProviderSettings:
 class Config:
     """Everything an audit needs to know, built once by the CLI and passed down."""
 
-    formats: tuple[str, ...] = DEFAULT_FORMATS
+    formats: NonEmpty = DEFAULT_FORMATS
     output: str | None = None
     fail_on: Severity | None = None
-    include_tests: bool = False
-    jobs: int = 0
+    include_tests: Flag = False
+    jobs: Count = 0
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    reviewers: tuple[str, ...] = ("rules",)
-    preview: bool = False
+    max_file_bytes: Positive = DEFAULT_MAX_FILE_BYTES
+    reviewers: NonEmpty = ("rules",)
+    preview: Flag = False
     database: str = ".perfaudit/perfaudit.db"
     severity_policy: Literal["max", "majority", "evidence"] = "evidence"
     providers: dict[str, ProviderSettings] = field(default_factory=dict)
-    max_cost: float | None = None
-    dry_run: bool = False
+    max_cost: Amount | None = None
+    dry_run: Flag = False
     # API keys from the environment: never printed, never serialised (the history stores Config)
     credentials: Annotated[dict[str, str], Field(exclude=True)] = field(default_factory=dict, repr=False)
 
@@ -74,25 +86,88 @@ def key_env(config: Config, reviewer: str) -> str | None:
     return settings.api_key_env or DEFAULT_KEY_ENV.get(reviewer.split(":", 1)[0])
 
 
+_ALIASES = {"format": "formats"}
 # credentials come from the environment and dry runs from the command line, never from a file
-_FILE_KEYS = (
-    {f.name.replace("_", "-") for f in fields(Config)} | {f.name for f in fields(Config)} | {"format"}
-) - {"credentials", "dry-run", "dry_run"}
+_NOT_IN_FILES = {
+    "credentials": "API keys are read from the environment, never from a file",
+    "dry_run": "a dry run is asked for on the command line (--dry-run)",
+}
+_SETTINGS = frozenset(f.name for f in fields(Config)) - set(_NOT_IN_FILES)
+_PROVIDER_SETTINGS = frozenset(f.name for f in fields(ProviderSettings))
+_FLAGS = {"formats": "--format", "reviewers": "--reviewer"}
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
 
 
-def _normalise_keys(table: dict[str, Any], source: Path) -> dict[str, Any]:
-    unknown = sorted(set(table) - _FILE_KEYS)
-    if unknown:
-        raise ConfigError(f"{source}: unknown setting(s): {', '.join(unknown)}")
-    normalised = {key.replace("-", "_"): value for key, value in table.items()}
-    if "format" in normalised:
-        normalised["formats"] = normalised.pop("format")
-    if isinstance(normalised.get("providers"), dict):
-        normalised["providers"] = {
-            name: {k.replace("-", "_"): v for k, v in entry.items()} if isinstance(entry, dict) else entry
-            for name, entry in normalised["providers"].items()}
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Source:
+    """Where file settings came from: the file, and the table inside it when not the top level."""
+
+    path: Path
+    table: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.table}" if self.table else str(self.path)
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key)
+
+
+def _spelled_like(written: str, name: str) -> str:
+    """``name`` (an internal field name) spelled in the style of the key the user wrote."""
+    return name if "_" in written else name.replace("_", "-")
+
+
+def _unknown_key(source: _Source, written: str, where: str, known: frozenset[str]) -> ConfigError:
+    internal = written.replace("-", "_")
+    if internal in _NOT_IN_FILES and not where:
+        return ConfigError(f"{source}: {written} cannot be set in a file: {_NOT_IN_FILES[internal]}")
+    candidates = {_spelled_like(written, name) for name in known}
+    if not where:
+        candidates |= set(_ALIASES)
+    close = difflib.get_close_matches(written, sorted(candidates), n=1, cutoff=0.7)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return ConfigError(f"{source}: unknown setting {where}{_toml_key(written)}{hint}")
+
+
+def _normalise_table(table: dict[str, Any], source: _Source, *, where: str, known: frozenset[str],
+                     aliases: dict[str, str], spelled: dict[tuple[str, ...], str],
+                     prefix: tuple[str, ...]) -> dict[str, Any]:
+    """``table`` with internal field names, recording in ``spelled`` how the user wrote each key."""
+    normalised: dict[str, Any] = {}
+    written_as: dict[str, str] = {}
+    for written, value in table.items():
+        internal = written.replace("-", "_")
+        internal = aliases.get(internal, internal)
+        if internal not in known:
+            raise _unknown_key(source, written, where, known)
+        if internal in written_as:
+            raise ConfigError(f"{source}: {where}{written_as[internal]} and {where}{written} "
+                              "set the same thing; keep one")
+        written_as[internal] = written
+        spelled[(*prefix, internal)] = where + _toml_key(written)
+        normalised[internal] = value
     return normalised
+
+
+def _normalise(table: dict[str, Any], source: _Source) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    """File settings under internal names, and each internal key path mapped to the key as written."""
+    spelled: dict[tuple[str, ...], str] = {}
+    settings = _normalise_table(table, source, where="", known=_SETTINGS, aliases=_ALIASES,
+                                spelled=spelled, prefix=())
+    providers = settings.get("providers")
+    if isinstance(providers, dict):
+        providers_key = spelled[("providers",)]
+        settings["providers"] = {
+            name: _normalise_table(entry, source, where=f"{providers_key}.{_toml_key(name)}.",
+                                   known=_PROVIDER_SETTINGS, aliases={}, spelled=spelled,
+                                   prefix=("providers", name))
+            if isinstance(entry, dict) else entry
+            for name, entry in providers.items()}
+        for name in providers:
+            spelled.setdefault(("providers", name), f"{providers_key}.{_toml_key(name)}")
+    return settings, spelled
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -104,37 +179,113 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"invalid TOML in {path}: {exc}") from exc
 
 
-def find_config_table(root: Path, explicit: Path | None) -> tuple[dict[str, Any], Path | None]:
-    """The perfaudit settings table and the file it came from, if any."""
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """``[tool.perfaudit]`` of a parsed file, None when absent; an error when it is not a table."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table")
+    table = tool.get("perfaudit")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.perfaudit] must be a table")
+    return table
+
+
+def _locate(root: Path, explicit: Path | None) -> tuple[dict[str, Any], _Source | None]:
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"config file not found: {explicit}")
         data = _read_toml(explicit)
-        table = data.get("tool", {}).get("perfaudit", data)
-        return dict(table), explicit
+        table = _tool_table(data, explicit)
+        if table is not None:
+            return table, _Source(path=explicit, table="[tool.perfaudit]")
+        if "tool" in data:
+            raise ConfigError(f"{explicit}: no [tool.perfaudit] table")
+        return data, _Source(path=explicit)
     standalone = root / "perfaudit.toml"
     if standalone.is_file():
-        return _read_toml(standalone), standalone
+        return _read_toml(standalone), _Source(path=standalone)
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("perfaudit")
-        if isinstance(table, dict):
-            return table, pyproject
+        table = _tool_table(_read_toml(pyproject), pyproject)
+        if table is not None:
+            return table, _Source(path=pyproject, table="[tool.perfaudit]")
     return {}, None
+
+
+def find_config_table(root: Path, explicit: Path | None) -> tuple[dict[str, Any], Path | None]:
+    """The perfaudit settings table and the file it came from, if any."""
+    table, source = _locate(root, explicit)
+    return table, source.path if source else None
+
+
+def _shown(value: Any) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _problem(error: ErrorDetails) -> str:
+    """A pydantic error as a short phrase about the value, in TOML's vocabulary."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in {"tuple_type", "list_type"}:
+        problem = "must be an array"
+    elif kind in {"dict_type", "dataclass_type"}:
+        problem = "must be a table"
+    elif kind in {"int_type", "int_parsing", "int_from_float"}:
+        problem = "must be a whole number"
+    elif kind in {"float_type", "float_parsing"}:
+        problem = "must be a number"
+    elif kind in {"bool_type", "bool_parsing"}:
+        problem = "must be true or false"
+    elif kind == "string_type":
+        problem = "must be a string"
+    elif kind == "too_short":
+        problem = "must not be empty"
+    elif kind == "greater_than_equal":
+        problem = f"must be at least {ctx['ge']:g}"
+    elif kind == "greater_than":
+        problem = f"must be more than {ctx['gt']:g}"
+    else:
+        problem = error["msg"].replace("Input should be", "must be")
+    return f"{problem} (got {_shown(error['input'])})" if "input" in error else problem
+
+
+def _describe(error: ErrorDetails, spelled: dict[tuple[str, ...], str],
+              overrides: set[str], source: _Source | None) -> str:
+    """Where the bad value came from (flag, or file and key as written) and what is wrong with it."""
+    loc = error["loc"]
+    top = str(loc[0]) if loc else ""
+    if top in overrides:
+        flag = _FLAGS.get(top, "--" + top.replace("_", "-"))
+        return f"option {flag}: {_problem(error)}"
+    names = tuple(part for part in loc if isinstance(part, str))
+    depth = len(names)
+    while depth and names[:depth] not in spelled:
+        depth -= 1
+    key = spelled[names[:depth]] if depth else ".".join(names)
+    key += "".join(f".{_toml_key(part)}" for part in names[depth:])
+    key += "".join(f"[{part}]" for part in loc if isinstance(part, int))
+    origin = f"{source}: " if source else ""
+    return f"{origin}{key}: {_problem(error)}"
 
 
 def load_config(root: Path, explicit: Path | None, overrides: dict[str, Any]) -> Config:
     """Build the Config: file settings first, then non-None CLI overrides on top."""
-    table, source = find_config_table(root, explicit)
-    settings = _normalise_keys(table, source) if source else {}
-    settings.update({key: value for key, value in overrides.items() if value is not None})
+    table, source = _locate(root, explicit)
+    settings, spelled = _normalise(table, source) if source else ({}, {})
+    given = {key: value for key, value in overrides.items() if value is not None}
+    settings.update(given)
     try:
         return _ADAPTER.validate_python(settings)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        origin = f"{source}: " if source else ""
-        raise ConfigError(f"{origin}invalid setting {where!r}: {first['msg']}") from exc
+        errors = exc.errors()
+        extra = len(errors) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+        raise ConfigError(_describe(errors[0], spelled, set(given), source) + more) from exc
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
-from perfaudit.model import Language, Skip, SourceFile
+from perfaudit import gitinfo
+from perfaudit.model import Diagnostic, Language, Skip, SourceFile
 
 LANGUAGE_BY_EXT = {".go": Language.GO, ".py": Language.PYTHON}
 VENDORED_DIRS = frozenset({"vendor", "third_party", "node_modules"})
@@ -26,6 +28,10 @@ _GENERATED = re.compile(
 )
 _SNIFF_BYTES = 8192
 UNSUPPORTED = "unsupported-language"
+# a file or directory that exists but could not be read: unlike the policy skips (oversized,
+# binary, excluded, vendored, generated, test, ...) this is a loss, so it also gets a diagnostic
+UNREADABLE = "unreadable"
+_GIT_UNREADABLE_DIR = re.compile(r"^warning: could not open directory '(.+)': (.+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +41,8 @@ class Discovery:
     files: tuple[SourceFile, ...]
     skipped: tuple[Skip, ...]
     unsupported: int = 0
+    # problems that lost files (kind "unreadable") or changed what was audited
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     def skip_counts(self) -> dict[str, int]:
         """Skips counted by reason, unsupported-language files included."""
@@ -44,40 +52,78 @@ class Discovery:
         return dict(sorted(counts.items()))
 
 
-def _git_listing(root: Path) -> list[str] | None:
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """Candidate paths relative to the root, and directories that could not be listed."""
+
+    names: list[str]
+    # (path relative to the root without trailing slash, why it could not be read)
+    unreadable_dirs: list[tuple[str, str]]
+
+
+def _git_listing(root: Path) -> _Listing | None:
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
              "--exclude-standard"],
-            capture_output=True, check=False, timeout=120,
+            # the unreadable-directory warnings are parsed, so they must not be translated
+            capture_output=True, check=False, timeout=120, env={**os.environ, "LC_ALL": "C"},
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
     if done.returncode != 0:
         return None
     names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({name for name in names if name})
+    warnings = _GIT_UNREADABLE_DIR.findall(done.stderr.decode("utf-8", "surrogateescape"))
+    unreadable: list[tuple[str, str]] = []
+    if warnings:
+        # git names these directories from the top of the work tree, not from ``root``
+        prefix = gitinfo.subdirectory(root)
+        for path, why in warnings:
+            rel = path.rstrip("/")
+            rel = rel.removeprefix(prefix) if prefix and rel.startswith(prefix) else rel
+            unreadable.append((rel or ".", why))
+    return _Listing(names=sorted({name for name in names if name}), unreadable_dirs=unreadable)
 
 
-def _walk_listing(root: Path) -> Iterator[str]:
-    gitignore = _spec_from(root / ".gitignore")
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def _walk_listing(root: Path) -> _Listing:
+    gitignore, _ = _spec_from(root / ".gitignore")
+    names: list[str] = []
+    unreadable: list[tuple[str, str]] = []
+
+    def lost(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        try:
+            rel = where.relative_to(root).as_posix()
+        except ValueError:
+            rel = where.as_posix()
+        unreadable.append((rel, exc.strerror or type(exc).__name__))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lost, followlinks=False):
         rel_dir = Path(dirpath).relative_to(root).as_posix()
         prefix = "" if rel_dir == "." else rel_dir + "/"
         dirnames[:] = sorted(d for d in dirnames if d not in QUIET_DIRS
                              and not (gitignore and gitignore.match_file(prefix + d + "/")))
-        for name in sorted(filenames):
+        # a link to a directory is never followed, but it is listed (and skipped) as git lists it
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in sorted([*filenames, *links]):
             rel = prefix + name
             if not (gitignore and gitignore.match_file(rel)):
-                yield rel
+                names.append(rel)
+    return _Listing(names=names, unreadable_dirs=unreadable)
 
 
-def _spec_from(path: Path) -> pathspec.GitIgnoreSpec | None:
+def _spec_from(path: Path) -> tuple[pathspec.GitIgnoreSpec | None, str | None]:
+    """The ignore file's patterns, and why it could not be used when it exists but is unreadable."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        return None, exc.strerror or type(exc).__name__
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    return pathspec.GitIgnoreSpec.from_lines(lines), None
 
 
 def is_test_path(rel: str) -> bool:
@@ -102,25 +148,25 @@ def _path_skip(dirs: set[str], rel: str, include_tests: bool) -> str | None:
     return None
 
 
-def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int]:
-    """(reason to skip, line count, size) after looking at the file's bytes."""
+def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int, str]:
+    """(reason to skip, line count, size, why unreadable) after looking at the file's bytes."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                return "oversized", 0, size
+                return "oversized", 0, size, ""
             data = handle.read()
-    except OSError:
-        return "unreadable", 0, 0
+    except OSError as exc:
+        return UNREADABLE, 0, 0, exc.strerror or type(exc).__name__
     if b"\0" in data[:_SNIFF_BYTES]:
-        return "binary", 0, size
+        return "binary", 0, size, ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "undecodable", 0, size
+        return "undecodable", 0, size, ""
     if _GENERATED.search(text[:2000]):
-        return "generated", 0, size
-    return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1), size
+        return "generated", 0, size, ""
+    return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1), size, ""
 
 
 def _looks_binary(path: str) -> bool:
@@ -131,6 +177,85 @@ def _looks_binary(path: str) -> bool:
         return False
 
 
+class _Survey:
+    """Discovery's running tallies, with the exclusion and path policies it applies."""
+
+    def __init__(self, root: Path, *, include_tests: bool, max_file_bytes: int,
+                 exclude: Iterable[str]) -> None:
+        self.base = str(root)
+        self.include_tests = include_tests
+        self.max_file_bytes = max_file_bytes
+        self.exclude_lines = list(exclude)
+        self.user_spec = pathspec.GitIgnoreSpec.from_lines(self.exclude_lines)
+        self.ignore_file, ignore_error = _spec_from(root / ".perfauditignore")
+        self.files: list[SourceFile] = []
+        self.skipped: list[Skip] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.unsupported = 0
+        if ignore_error:
+            self.diagnostics.append(Diagnostic(
+                source="discover", kind="ignore-file-unreadable", path=".perfauditignore",
+                message=f"cannot read .perfauditignore: {ignore_error}; its patterns were not applied"))
+
+    def excluded(self, rel: str) -> bool:
+        """Whether ``.perfauditignore`` or the ``exclude`` setting leaves ``rel`` out."""
+        return bool((self.ignore_file and self.ignore_file.match_file(rel))
+                    or (self.exclude_lines and self.user_spec.match_file(rel)))
+
+    def unreadable(self, rel: str, why: str, what: str = "file") -> None:
+        """Record a file or directory that exists but could not be read: a loss, not a choice."""
+        self.skipped.append(Skip(path=rel, reason=UNREADABLE))
+        self.diagnostics.append(Diagnostic(
+            source="discover", kind=UNREADABLE, path=rel,
+            message=f"cannot read {what} {rel}: {why}; it was not audited"))
+
+    def directory(self, rel: str, why: str) -> None:
+        """Account for a directory that could not be listed, unless policy skips all of it anyway."""
+        covered = rel != "." and (self.excluded(rel + "/") or _path_skip(
+            set(rel.split("/")), rel + "/", self.include_tests) is not None)
+        if not covered:
+            self.unreadable(rel + "/", why, "directory")
+
+    def file(self, rel: str) -> None:
+        """Review ``rel``, or record why not."""
+        language = LANGUAGE_BY_EXT.get(os.path.splitext(rel)[1])
+        if self.excluded(rel):
+            self.skipped.append(Skip(path=rel, reason="excluded"))
+            return
+        dirs = set(rel.split("/")[:-1])
+        if dirs & QUIET_DIRS:
+            return
+        full = os.path.join(self.base, rel)
+        try:
+            mode: int | None = os.lstat(full).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return  # still in git's index but deleted from the work tree: not part of the audit
+        except OSError:
+            mode = None  # e.g. a parent directory that cannot be searched: reported when read
+        if mode is not None and stat.S_ISLNK(mode):
+            self.skipped.append(Skip(path=rel, reason="symlink"))
+            return
+        # opening a FIFO or a device would block or read forever
+        special = mode is not None and not stat.S_ISREG(mode)
+        if language is None:
+            if not special and _looks_binary(full):
+                self.skipped.append(Skip(path=rel, reason="binary"))
+            else:
+                self.unsupported += 1
+            return
+        reason = _path_skip(dirs, rel, self.include_tests) or ("special-file" if special else None)
+        if reason is not None:
+            self.skipped.append(Skip(path=rel, reason=reason))
+            return
+        reason, lines, size, why = _content_skip(full, self.max_file_bytes)
+        if reason == UNREADABLE:
+            self.unreadable(rel, why)
+        elif reason is not None:
+            self.skipped.append(Skip(path=rel, reason=reason))
+        else:
+            self.files.append(SourceFile(path=rel, language=language, lines=lines, size=size))
+
+
 def discover_files(
     root: Path,
     *,
@@ -138,40 +263,19 @@ def discover_files(
     max_file_bytes: int = 1_000_000,
     exclude: Iterable[str] = (),
 ) -> Discovery:
-    """List the Go and Python files under ``root`` worth reviewing, and why others were left out."""
+    """List the Go and Python files under ``root`` worth reviewing, and why others were left out.
+
+    A file or directory that cannot be read is a skip with reason ``unreadable`` and also an
+    ``unreadable`` diagnostic, since files were lost rather than left out by choice.
+    """
     listing = _git_listing(root)
-    names = listing if listing is not None else list(_walk_listing(root))
-    ignore_lines = list(exclude)
-    extra = _spec_from(root / ".perfauditignore")
-    user_spec = pathspec.GitIgnoreSpec.from_lines(ignore_lines)
-    files: list[SourceFile] = []
-    skipped: list[Skip] = []
-    unsupported = 0
-    base = str(root)
-    for rel in names:
-        language = LANGUAGE_BY_EXT.get(os.path.splitext(rel)[1])
-        if (extra and extra.match_file(rel)) or (ignore_lines and user_spec.match_file(rel)):
-            skipped.append(Skip(path=rel, reason="excluded"))
-            continue
-        dirs = set(rel.split("/")[:-1])
-        if dirs & QUIET_DIRS:
-            continue
-        full = os.path.join(base, rel)
-        if os.path.islink(full):
-            skipped.append(Skip(path=rel, reason="symlink"))
-            continue
-        if language is None:
-            if _looks_binary(full):
-                skipped.append(Skip(path=rel, reason="binary"))
-            else:
-                unsupported += 1
-            continue
-        reason = _path_skip(dirs, rel, include_tests)
-        lines = size = 0
-        if reason is None:
-            reason, lines, size = _content_skip(full, max_file_bytes)
-        if reason is not None:
-            skipped.append(Skip(path=rel, reason=reason))
-            continue
-        files.append(SourceFile(path=rel, language=language, lines=lines, size=size))
-    return Discovery(files=tuple(files), skipped=tuple(skipped), unsupported=unsupported)
+    if listing is None:
+        listing = _walk_listing(root)
+    survey = _Survey(root, include_tests=include_tests, max_file_bytes=max_file_bytes,
+                     exclude=exclude)
+    for rel in listing.names:
+        survey.file(rel)
+    for rel, why in sorted(listing.unreadable_dirs):
+        survey.directory(rel, why)
+    return Discovery(files=tuple(survey.files), skipped=tuple(survey.skipped),
+                     unsupported=survey.unsupported, diagnostics=tuple(survey.diagnostics))

@@ -8,7 +8,9 @@ Hierarchy::
     └── RuleError             exit 3, a built-in rule that does not load
 
 Per-file and per-reviewer problems are never raised: they become
-``model.Diagnostic`` values in the report and the run goes on.
+``model.Diagnostic`` values in the report and the run goes on. A run that lost work that way
+(a reviewer failed or unavailable, a rule error, a file lost to a crash) exits 4, incomplete,
+unless the user passes ``--allow-incomplete``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INCOMPLETE = 4  # the audit ran, but part of what was asked was not done (see the report)
 
 
 class PerfauditError(Exception):

@@ -274,6 +274,8 @@ class AuditInfo:
     revalidation: Revalidation | None = None
     hidden_by_baseline: int = 0
     baseline: str | None = None
+    complete: bool = True
+    incomplete_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from perfaudit import __version__, gitinfo
+from perfaudit.completeness import incomplete_reasons
 from perfaudit.config import Config
 from perfaudit.consolidate import consolidate, plan_actions
 from perfaudit.discover import Discovery, discover_files
@@ -88,17 +89,20 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     findings: list[Finding] = [f for result in results for f in result.findings]
     coverage = {result.run.name: result.reviewed for result in results}
     consolidated = consolidate(findings, coverage, config.severity_policy)
-    diagnostics = tuple(d for result in results for d in result.diagnostics)
+    diagnostics = (*discovery.diagnostics, *(d for result in results for d in result.diagnostics))
+    runs = tuple(_with_coverage(r) for r in results)
+    incomplete = incomplete_reasons(runs, diagnostics)
     audit = AuditInfo(
         id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),
         started=started.isoformat(timespec="seconds"),
         finished=hooks.clock().isoformat(timespec="seconds"), tool_version=__version__,
-        language_versions=dict(versions), reviewers=tuple(_with_coverage(r) for r in results),
+        language_versions=dict(versions), reviewers=runs,
         files_scanned=len(discovery.files),
         lines_scanned=sum(f.lines for f in discovery.files),
         skipped=discovery.skip_counts(), skipped_files=discovery.skipped,
         diagnostics=diagnostics, repository_url=gitinfo.repository_url(root),
         path_prefix=gitinfo.subdirectory(root),
+        complete=not incomplete, incomplete_reasons=incomplete,
     )
     return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=consolidated,
                   actions=plan_actions(consolidated))

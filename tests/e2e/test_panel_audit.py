@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from perfaudit.cli import cli
+from perfaudit.cli import cli, main
 from perfaudit.config import Config
+from perfaudit.errors import EXIT_USAGE
 from perfaudit.model import Category, Finding, Location, ReviewerRun, Severity, SourceFile
 from perfaudit.reviewers import BUILTIN_REVIEWERS
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
@@ -146,8 +147,13 @@ def test_severity_policy_option_and_config_key(make_repo, tmp_path: Path,  # typ
         assert (split["severity"], split["resolution"]) == ("P1", reason)
 
 
-def test_bad_severity_policy_in_config_is_a_usage_error(make_repo) -> None:  # type: ignore[no-untyped-def]
+def test_bad_severity_policy_in_config_is_a_usage_error(make_repo,  # type: ignore[no-untyped-def]
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     repo = make_repo({"a.go": "package a\n", "perfaudit.toml": 'severity-policy = "loudest"\n'})
-    result = CliRunner().invoke(cli, ["audit", str(repo), "-o", str(repo / "out")])
-    assert result.exit_code != 0
-    assert "severity_policy" in str(result.exception) or "severity_policy" in result.output
+    with pytest.raises(SystemExit) as exited:
+        main(["audit", str(repo), "-o", str(repo / "out")])
+    assert exited.value.code == EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"perfaudit: {repo / 'perfaudit.toml'}: severity-policy: "
+        "must be 'max', 'majority' or 'evidence' (got \"loudest\")\n")
+    assert not (repo / "out").exists()

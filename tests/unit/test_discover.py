@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
-from perfaudit.discover import discover_files, is_test_path
-from perfaudit.model import Language
+import pytest
+
+from perfaudit import discover
+from perfaudit.discover import Discovery, discover_files, is_test_path
+from perfaudit.model import Diagnostic, Language, Skip
 
 GO = "package x\n\nfunc F() {}\n"
 
@@ -60,15 +69,18 @@ def test_ignore_files_and_excludes(make_repo) -> None:
     assert _reasons(root, exclude=["a.go"]) == {"gen/b.go": "excluded", "a.go": "excluded"}
 
 
-def test_symlink_loop_and_unreadable(make_repo) -> None:
+@pytest.mark.parametrize("with_git", [False, True], ids=["walk", "git"])
+def test_symlinks_are_skipped_not_followed(make_repo, with_git: bool) -> None:
     root = make_repo({"a.go": GO})
+    if with_git:
+        _git(root, "init", "-q")
     os.symlink("loop2.go", root / "loop1.go")
     os.symlink("loop1.go", root / "loop2.go")
     os.symlink(".", root / "self")
     found = discover_files(root)
     assert [f.path for f in found.files] == ["a.go"]
-    reasons = {s.path: s.reason for s in found.skipped}
-    assert reasons["loop1.go"] == "symlink"
+    assert _reasons(root) == {"loop1.go": "symlink", "loop2.go": "symlink", "self": "symlink"}
+    assert found.diagnostics == ()
 
 
 def test_is_test_path() -> None:
@@ -77,3 +89,156 @@ def test_is_test_path() -> None:
     assert is_test_path("test_mod.py")
     assert not is_test_path("pkg/contest.py")
     assert not is_test_path("testing/util.go")
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.com",
+                    *args], check=True, capture_output=True)
+
+
+def _as_unprivileged(root: Path) -> dict[str, Any]:
+    """Discover ``root`` in a process that file permissions really apply to, as JSON."""
+    script = ("import json, sys; from pathlib import Path; from dataclasses import asdict;"
+              "from perfaudit.discover import discover_files;"
+              "found = discover_files(Path(sys.argv[1]));"
+              "print(json.dumps({'files': [f.path for f in found.files],"
+              " 'skipped': [asdict(s) for s in found.skipped],"
+              " 'diagnostics': [asdict(d) for d in found.diagnostics]}))")
+    command = [sys.executable, "-c", script, str(root)]
+    if os.geteuid() == 0:
+        # root reads anything; without these two capabilities it obeys the mode bits like anyone
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv to drop DAC capabilities")
+        command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    if done.returncode != 0 and "setpriv" in done.stderr:
+        pytest.skip(f"cannot drop capabilities here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("with_git", [False, True], ids=["walk", "git"])
+def test_unreadable_directory_and_file_are_lost_not_dropped(make_repo, with_git: bool) -> None:
+    root = make_repo({"ok.go": GO, "locked/inner.go": GO, "vendor/locked/v.go": GO,
+                      "secret.py": "x = 1\n"})
+    if with_git:
+        _git(root, "init", "-q")
+    locked = [root / "locked", root / "vendor" / "locked", root / "secret.py"]
+    for path in locked:
+        path.chmod(0)
+    try:
+        found = _as_unprivileged(root)
+    finally:
+        for path in locked:
+            path.chmod(0o755)
+    assert found["files"] == ["ok.go"]
+    assert {s["path"]: s["reason"] for s in found["skipped"]} == {
+        "locked/": "unreadable", "secret.py": "unreadable"}
+    assert [(d["source"], d["kind"], d["path"]) for d in found["diagnostics"]] == [
+        ("discover", "unreadable", "secret.py"), ("discover", "unreadable", "locked/")]
+    assert "Permission denied" in found["diagnostics"][1]["message"]
+
+
+def _refuse(monkeypatch: pytest.MonkeyPatch, name: str, real: Any, denied: Path) -> None:
+    def guarded(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(name, guarded)
+
+
+def test_walk_counts_a_directory_it_cannot_list(make_repo, monkeypatch) -> None:
+    root = make_repo({"a.go": GO, "pkg/deep/b.go": GO, "vendor/x/c.go": GO, "gen/d.go": GO})
+    monkeypatch.setattr(discover, "_git_listing", lambda _root: None)
+    for denied in ("pkg/deep", "vendor/x", "gen"):
+        _refuse(monkeypatch, "os.scandir", os.scandir, root / denied)
+    found = discover_files(root, exclude=["gen/"])
+    assert [f.path for f in found.files] == ["a.go"]
+    # vendored and excluded directories lose nothing that would have been reviewed
+    assert found.skipped == (Skip(path="pkg/deep/", reason="unreadable"),)
+    assert found.skip_counts() == {"unreadable": 1}
+    assert found.diagnostics == (Diagnostic(
+        source="discover", kind="unreadable", path="pkg/deep/",
+        message="cannot read directory pkg/deep/: Permission denied; it was not audited"),)
+
+
+def test_git_warnings_about_unreadable_directories_are_mapped_to_the_root(make_repo,
+                                                                          monkeypatch) -> None:
+    root = make_repo({"a.go": GO})
+    stderr = ("warning: unable to access '/home/x/.config/git/ignore': Permission denied\n"
+              "warning: could not open directory 'svc/it's/': Permission denied\n"
+              "warning: could not open directory 'svc/node_modules/': Permission denied\n")
+
+    def fake_git(argv: list[str], **_kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+        assert argv[3] == "ls-files"
+        return subprocess.CompletedProcess(argv, 0, b"a.go\0", stderr.encode())
+
+    monkeypatch.setattr(discover.subprocess, "run", fake_git)
+    monkeypatch.setattr(discover.gitinfo, "subdirectory", lambda _root: "svc/")
+    found = discover_files(root)
+    assert [f.path for f in found.files] == ["a.go"]
+    assert found.skipped == (Skip(path="it's/", reason="unreadable"),)
+    assert [d.path for d in found.diagnostics] == ["it's/"]
+
+
+def test_unreadable_file_is_a_diagnostic(make_repo, monkeypatch) -> None:
+    root = make_repo({"a.go": GO, "b.py": "x = 1\n", "vendor/c.go": GO})
+    _refuse(monkeypatch, "builtins.open", open, root / "b.py")
+    found = discover_files(root)
+    assert [f.path for f in found.files] == ["a.go"]
+    assert {s.path: s.reason for s in found.skipped} == {"b.py": "unreadable", "vendor/c.go": "vendored"}
+    assert found.diagnostics == (Diagnostic(
+        source="discover", kind="unreadable", path="b.py",
+        message="cannot read file b.py: Permission denied; it was not audited"),)
+
+
+def test_policy_skips_are_not_diagnostics(make_repo) -> None:
+    root = make_repo({"vendor/v.go": GO, "a_test.go": GO, "big.go": GO * 100, "x.go": GO,
+                      ".perfauditignore": "x.go\n"})
+    found = discover_files(root, max_file_bytes=100)
+    assert found.files == ()
+    assert {s.reason for s in found.skipped} == {"vendored", "test", "oversized", "excluded"}
+    assert found.diagnostics == ()
+
+
+def test_tracked_file_deleted_from_the_work_tree_is_not_a_loss(make_repo) -> None:
+    root = make_repo({"a.go": GO, "gone.go": GO})
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "init")
+    (root / "gone.go").unlink()
+    found = discover_files(root)
+    assert [f.path for f in found.files] == ["a.go"]
+    assert found.skipped == () and found.diagnostics == ()
+
+
+def test_fifo_is_never_opened(make_repo) -> None:
+    root = make_repo({"a.go": GO})
+    os.mkfifo(root / "pipe.go")
+    os.mkfifo(root / "pipe")
+    result: list[Discovery] = []
+    # opening a FIFO blocks until a writer comes, so a regression would hang rather than fail
+    worker = threading.Thread(target=lambda: result.append(discover_files(root)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert result, "discovery blocked on a FIFO"
+    found = result[0]
+    assert [f.path for f in found.files] == ["a.go"]
+    assert found.skipped == (Skip(path="pipe.go", reason="special-file"),)
+    assert found.skip_counts() == {"special-file": 1, "unsupported-language": 1}
+
+
+@pytest.mark.parametrize("make_bad", [
+    lambda path: path.mkdir(),
+    lambda path: path.write_bytes(b"\xff\xfe*.go\n"),
+], ids=["directory", "not-utf8"])
+def test_unusable_perfauditignore_is_reported(make_repo, make_bad) -> None:
+    root = make_repo({"a.go": GO})
+    make_bad(root / ".perfauditignore")
+    found = discover_files(root)
+    assert [f.path for f in found.files] == ["a.go"]
+    assert [(d.kind, d.path) for d in found.diagnostics] == [
+        ("ignore-file-unreadable", ".perfauditignore")]
+    assert "patterns were not applied" in found.diagnostics[0].message

@@ -81,9 +81,9 @@ def test_list_latest_first_and_json_roundtrip(tmp_path: Path) -> None:
 
 def test_transaction_rolls_back(tmp_path: Path) -> None:
     conn = open_store(tmp_path / "perfaudit.db")
-    with pytest.raises(RuntimeError), transaction(conn):
+    with pytest.raises(RuntimeError, match=r"^after the insert$"), transaction(conn):
         conn.execute("INSERT INTO perfaudit_migrations VALUES ('x', 'now')")
-        raise RuntimeError
+        raise RuntimeError("after the insert")
     assert migrate(conn) == []
     assert conn.execute("SELECT COUNT(*) FROM perfaudit_migrations").fetchone()[0] == len(MIGRATIONS)
 

@@ -55,15 +55,24 @@ def test_round_trip_is_stable_and_escaped(tmp_path: Path) -> None:
     assert [e.reason for e in replaced if e.fingerprint == "a" * 16] == ["new"]
 
 
-def test_bad_file_is_one_config_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "problem"), [
+    ("[[triage]\n", r"cannot read .*triage\.toml: Expected ']]'"),
+    ('[[triage]]\nfingerprint = "x"\n', r"triage\.toml: entry 1: missing or invalid 'reason'"),
+    ('[[triage]]\nfingerprint = "x"\nstatus = "nope"\nreason = "r"\n',
+     r"triage\.toml: entry 1: .*'nope' is not a valid TriageStatus"),
+    ('[[triage]]\nfingerprint = "x"\nstatus = "accepted"\nreason = "r"\nuntil = "soon"\n',
+     r"triage\.toml: entry 1: not a date \(YYYY-MM-DD\): 'soon'"),
+    ("triage = 3\n", r"triage\.toml: `triage` must be an array of tables"),
+    ("triage = [3]\n", r"triage\.toml: entry 1 is not a table"),
+])
+def test_bad_file_is_one_config_error(tmp_path: Path, text: str, problem: str) -> None:
     (tmp_path / ".perfaudit").mkdir()
-    path = tmp_path / ".perfaudit" / "triage.toml"
-    for text in ("[[triage]\n", '[[triage]]\nfingerprint = "x"\n',
-                 '[[triage]]\nfingerprint = "x"\nstatus = "nope"\nreason = "r"\n',
-                 '[[triage]]\nfingerprint = "x"\nstatus = "accepted"\nreason = "r"\nuntil = "soon"\n'):
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(ConfigError):
-            read_triage(tmp_path)
+    (tmp_path / ".perfaudit" / "triage.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
+        read_triage(tmp_path)
+
+
+def test_missing_file_is_no_decisions(tmp_path: Path) -> None:
     assert read_triage(tmp_path / "missing") == ()
 
 

@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=argv, prog_name="perfaudit", standalone_mode=False)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
+    except BrokenPipeError:  # stdout's reader left (``| head``): not an error of ours
+        _console.silence_stdout()
+        code = 0
     except click.Abort:
         _console.error("aborted")
         code = 130
@@ -44,4 +47,8 @@ def main(argv: list[str] | None = None) -> None:
         _console.error(f"internal error: {type(exc).__name__}: {exc} "
                        "(set PERFAUDIT_DEBUG=1 for a traceback)")
         code = EXIT_INTERNAL
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _console.silence_stdout()
     sys.exit(code if isinstance(code, int) else 0)

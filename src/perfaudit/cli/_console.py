@@ -12,8 +12,29 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from perfaudit.pipeline import Hooks
 
-stdout = Console(highlight=False, soft_wrap=True)
+
+class _Stdout(Console):
+    """stdout whose reader may leave (``| head``): printing stops, the command's outcome stands.
+
+    rich's own answer to a closed pipe is to exit with status 1, perfaudit's "findings" code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Print nothing more; the exit code stays the command's."""
+        silence_stdout()
+        self.quiet = True
+
+
+stdout = _Stdout(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null: its reader went away, and Python would otherwise fail again
+    flushing it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def interactive() -> bool:

@@ -12,7 +12,7 @@ import click
 
 from perfaudit.cli import _console
 from perfaudit.config import Config, key_env, load_config, with_overrides
-from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
 from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
@@ -46,7 +46,10 @@ def write_reports(report: Report, out_dir: Path, formats: tuple[str, ...]) -> li
     for name in formats:
         filename, render = FORMATS[name]
         path = out_dir / filename
-        path.write_text(render(report), encoding="utf-8")
+        try:
+            path.write_text(render(report), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         written.append(path)
     return written
 
@@ -56,8 +59,9 @@ def _print_summary(report: Report, written: list[Path]) -> None:
     counts = Counter(f.severity for f in report.findings)
     by_sev = "  ".join(f"{s.value}: {counts.get(s, 0)}" for s in Severity)
     out = _console.stdout
+    ran = ", ".join(r.name for r in audit.reviewers if r.available) or "no reviewer"
     out.print(f"[bold]perfaudit[/] audited {audit.files_scanned} files "
-              f"({audit.lines_scanned:,} lines) with {', '.join(r.name for r in audit.reviewers)}")
+              f"({audit.lines_scanned:,} lines) with {ran}")
     out.print(f"{len(report.findings)} findings — {by_sev}")
     for finding in report.findings[:10]:
         loc = finding.location
@@ -75,6 +79,9 @@ def _print_summary(report: Report, written: list[Path]) -> None:
         kinds = Counter(d.kind for d in audit.diagnostics)
         out.print("Problems: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
                   markup=False)
+    if not audit.complete:
+        out.print("Incomplete audit (exit 4 unless --allow-incomplete): "
+                  + "; ".join(audit.incomplete_reasons), markup=False, style="bold red")
     for run in audit.reviewers:
         if run.tokens_in or run.tokens_out or run.rejected:
             out.print(f"{run.name}: {run.tokens_in:,} tokens in, {run.tokens_out:,} out, "
@@ -100,8 +107,11 @@ def _print_dry_run(report: Report) -> None:
             out.print(f"  {diagnostic.source}: {diagnostic.message}", markup=False)
 
 
-def exit_code(report: Report, fail_on: Severity | None) -> int:
-    """1 when a finding is at or above ``fail_on``, else 0."""
+def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool = False) -> int:
+    """4 when the audit is incomplete (unless allowed), 1 when a finding is at or above
+    ``fail_on``, else 0. Incomplete comes first: a partial list of findings proves nothing."""
+    if not report.audit.complete and not allow_incomplete:
+        return EXIT_INCOMPLETE
     if fail_on is None:
         return EXIT_OK
     hit = any(f.severity.rank <= fail_on.rank for f in report.findings)
@@ -134,8 +144,10 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
 @click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
 @click.option("--history/--no-history", "keep_history", default=True,
               help="Save the audit to the history database [default: on].")
+@click.option("--allow-incomplete", is_flag=True,
+              help="Exit as if complete when a reviewer, rule or file failed (default: exit 4).")
 def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
-          keep_history: bool, **flags: Any) -> None:
+          keep_history: bool, *, allow_incomplete: bool, **flags: Any) -> None:
     """Audit the repository at PATH for performance problems."""
     from perfaudit.cli import track_cmd
     from perfaudit.track.service import finish_audit, prepare_baseline, save
@@ -161,7 +173,7 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
     warning = save(report, root, config, files=reviewed) if keep_history else None
     _print_summary(report, written)
     track_cmd.print_tracking(report, warning)
-    raise click.exceptions.Exit(exit_code(report, config.fail_on))
+    raise click.exceptions.Exit(exit_code(report, config.fail_on, allow_incomplete))
 
 
 COMMANDS = (audit,)

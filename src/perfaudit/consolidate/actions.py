@@ -58,8 +58,9 @@ def one_change(a: ConsolidatedFinding, b: ConsolidatedFinding) -> bool:
 
 
 def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFinding]]:
+    """Findings joined when ``one_change`` links them, through shared keys rather than by
+    comparing every two findings of a file (one file can hold thousands)."""
     ordered = sorted(findings, key=lambda f: f.number)
-    fixes = [_fixes(f) for f in ordered]
     parent = list(range(len(ordered)))
 
     def root(i: int) -> int:
@@ -68,18 +69,37 @@ def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFi
             i = parent[i]
         return i
 
-    by_path: dict[str, list[int]] = {}
-    for i, finding in enumerate(ordered):
-        by_path.setdefault(finding.location.path, []).append(i)
-    for indices in by_path.values():
-        for n, i in enumerate(indices):
-            for j in indices[n + 1:]:
-                if _linked(ordered[i], ordered[j], fixes[i], fixes[j]):
-                    parent[max(root(i), root(j))] = min(root(i), root(j))
+    for members in _link_keys(ordered).values():
+        first = root(members[0])
+        for other in members[1:]:
+            ro = root(other)
+            parent[max(first, ro)] = min(first, ro)
+            first = min(first, ro)
     groups: dict[int, list[ConsolidatedFinding]] = {}
     for i, finding in enumerate(ordered):
         groups.setdefault(root(i), []).append(finding)
     return list(groups.values())
+
+
+def _link_keys(ordered: Sequence[ConsolidatedFinding]) -> dict[tuple[str, ...], list[int]]:
+    """Keys whose holders ``_linked`` joins: one rule in one function; a rule-less finding with
+    everything of its category in its function; one shared fix text in one file."""
+    keys: dict[tuple[str, ...], list[int]] = {}
+    ruleless: set[tuple[str, ...]] = set()
+    for i, finding in enumerate(ordered):
+        loc = finding.location
+        for fix in sorted(_fixes(finding)):
+            keys.setdefault(("fix", loc.path, fix), []).append(i)
+        if loc.function is None:
+            continue
+        by_category = ("category", loc.path, loc.function, finding.category.value)
+        keys.setdefault(by_category, []).append(i)
+        if finding.rule is None:
+            ruleless.add(by_category)
+        else:
+            keys.setdefault(("rule", loc.path, loc.function, finding.rule), []).append(i)
+    return {key: members for key, members in keys.items()
+            if key[0] != "category" or key in ruleless}
 
 
 def _action(group: list[ConsolidatedFinding]) -> Action:

@@ -10,6 +10,7 @@ when a finding could join several clusters the closest one wins.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -57,17 +58,49 @@ def affinity(a: Finding, b: Finding) -> tuple[int, int, float, int]:
 
 
 def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
-    """Matching pairs (indices into ``ordered``), best fit first, ties in a fixed order."""
+    """Matching pairs (indices into ``ordered``), best fit first, ties in a fixed order.
+
+    Pairs are found through buckets (file, then function and category) and a sweep over line
+    ranges, never by comparing every two findings of a file: one file can hold thousands.
+    """
     by_path: dict[str, list[int]] = {}
     for index, finding in enumerate(ordered):
         by_path.setdefault(finding.location.path, []).append(index)
-    scored: list[tuple[tuple[int, int, float, int], int, int]] = []
+    pairs: set[tuple[int, int]] = set()
     for indices in by_path.values():
-        for n, i in enumerate(indices):
-            scored.extend((affinity(ordered[i], ordered[j]), i, j) for j in indices[n + 1:]
-                          if same_problem(ordered[i], ordered[j]))
+        if len({ordered[i].reviewer for i in indices}) > 1:
+            pairs |= _same_function_pairs(ordered, indices) | _overlapping_pairs(ordered, indices)
+    scored = [(affinity(ordered[i], ordered[j]), i, j) for i, j in pairs
+              if ordered[i].reviewer != ordered[j].reviewer]
     scored.sort(key=lambda item: (tuple(-x for x in item[0]), item[1], item[2]))
     return [(i, j) for _score, i, j in scored]
+
+
+def _same_function_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:
+    """Pairs of one file in the same named function with the same category."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i in indices:
+        finding = ordered[i]
+        if finding.location.function is not None:
+            key = (finding.location.function, finding.category.value)
+            buckets.setdefault(key, []).append(i)
+    return {(a, b) for bucket in buckets.values() for n, a in enumerate(bucket)
+            for b in bucket[n + 1:] if ordered[a].reviewer != ordered[b].reviewer}
+
+
+def _overlapping_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:
+    """Pairs of one file whose line ranges overlap once widened by ``LINE_SLACK`` lines."""
+    by_start = sorted(indices, key=lambda i: ordered[i].location.start_line)
+    active: list[tuple[int, int]] = []  # (end line, index), a heap of ranges still open
+    pairs: set[tuple[int, int]] = set()
+    for j in by_start:
+        start = ordered[j].location.start_line
+        while active and active[0][0] + LINE_SLACK < start:
+            heapq.heappop(active)
+        pairs.update((min(i, j), max(i, j)) for _end, i in active
+                     if ordered[i].reviewer != ordered[j].reviewer)
+        heapq.heappush(active, (ordered[j].location.end_line, j))
+    return pairs
 
 
 def cluster(findings: Sequence[Finding]) -> list[list[Finding]]:

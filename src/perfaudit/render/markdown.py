@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from perfaudit.model import Report, ReviewerRun
@@ -37,8 +38,19 @@ def _last_validated(report: Report) -> list[str]:
             f"(audit `{rv.audit_id}`)", ""]
 
 
+def _incomplete(report: Report) -> list[str]:
+    """A warning right under the title: what the run was asked to do and did not."""
+    reasons = report.audit.incomplete_reasons
+    if report.audit.complete or not reasons:
+        return []
+    lines = ["> [!WARNING]", "> **Incomplete audit.** Part of what was asked was not done, so the "
+             "findings below may be missing some:"]
+    lines += [f"> - {html.escape(reason, quote=False)}" for reason in reasons]
+    return [*lines, ""]
+
+
 SECTIONS: tuple[Section, ...] = (
-    _title, _last_validated, md_panel.summary, md_track.baseline, md_panel.finding_tables,
+    _title, _incomplete, _last_validated, md_panel.summary, md_track.baseline, md_panel.finding_tables,
     md_panel.disagreements, md_plan.actions, md_plan.implementation_plan, md_panel.details,
     md_verify.baseline, md_verify.hottest, md_track.triage, md_method.method,
 )

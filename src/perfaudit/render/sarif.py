@@ -137,6 +137,15 @@ def _notifications(report: Report) -> list[dict[str, Any]]:
     return notes
 
 
+def _invocation(report: Report) -> dict[str, Any]:
+    """Whether the run did all it was asked; an incomplete one says why, as error notifications."""
+    notes = [{"level": "error", "message": {"text": f"incomplete audit: {reason}"},
+              "descriptor": {"id": "incomplete-audit"}}
+             for reason in report.audit.incomplete_reasons]
+    return {"executionSuccessful": report.audit.complete,
+            "toolExecutionNotifications": notes + _notifications(report)}
+
+
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict."""
     rules: dict[str, dict[str, Any]] = {}
@@ -149,8 +158,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "automationDetails": {"id": f"perfaudit/{report.audit.id}"},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + report.audit.target.rstrip("/")
                                              + "/"}},
-        "invocations": [{"executionSuccessful": True,
-                         "toolExecutionNotifications": _notifications(report)}],
+        "invocations": [_invocation(report)],
         "results": [_result(f, index[rule_id(f)]) for f in report.findings]
         + [_suppressed(f, index[rule_id(f)], report) for f in report.triaged],
     }

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from perfaudit.config import Config
 from perfaudit.langversion import NearestGoVersion
-from perfaudit.model import Diagnostic, Finding, Language, ReviewerRun, SourceFile
+from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
+from perfaudit.reviewers.pool import Crashed, Pool
 from perfaudit.rules import load_catalogue, select_rules
 from perfaudit.rules.engine import REVIEWER, ScanResult, scan_source
 from perfaudit.rules.schema import Rule
 
 _WORKER_RULES: tuple[Rule, ...] = ()
+_KNOWN_RULES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +34,11 @@ _WORKER_SELECTION: tuple[object, ...] | None = None
 
 def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> None:
     """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
-    global _WORKER_RULES, _WORKER_SELECTION  # noqa: PLW0603 - one catalogue per process
+    global _WORKER_RULES, _WORKER_SELECTION, _KNOWN_RULES  # noqa: PLW0603 - one catalogue per process
     if (select, ignore, preview) != _WORKER_SELECTION:
-        _WORKER_RULES = select_rules(load_catalogue(), select, ignore, preview)
+        catalogue = load_catalogue()
+        _KNOWN_RULES = frozenset(rule.id for rule in catalogue)
+        _WORKER_RULES = select_rules(catalogue, select, ignore, preview)
         _WORKER_SELECTION = (select, ignore, preview)
 
 
@@ -42,17 +46,30 @@ def _scan_task(task: _Task) -> ScanResult:
     try:
         with open(os.path.join(task.root, task.path), encoding="utf-8") as handle:
             source = handle.read()
-        return scan_source(task.path, source, Language(task.language), _WORKER_RULES, task.version)
+        return scan_source(task.path, source, Language(task.language), _WORKER_RULES, task.version,
+                           known_rules=_KNOWN_RULES)
     except Exception as exc:  # one bad file must not stop the audit
         return ScanResult(diagnostics=(Diagnostic(
             source=REVIEWER, kind="scan-error", path=task.path,
             message=f"{type(exc).__name__}: {exc}"),))
 
 
+# diagnostics that mean a file's rules did not all run: the file counts as not reviewed
+_LOST = frozenset({"scan-error", "engine-crash"})
+
+
 def effective_jobs(jobs: int, files: int) -> int:
     """Worker processes to use: ``jobs`` (0 means every core), never more than the files."""
     wanted = jobs if jobs > 0 else (os.cpu_count() or 1)
     return max(1, min(wanted, files))
+
+
+def _crash_result(path: str, crash: Crashed) -> ScanResult:
+    """What is left of a file that killed its worker twice: a diagnostic naming it."""
+    return ScanResult(diagnostics=(Diagnostic(
+        source=REVIEWER, kind="engine-crash", path=path,
+        message=f"the rules engine crashed on this file twice ({crash.describe()}); "
+                "it was not reviewed"),))
 
 
 class RulesReviewer:
@@ -63,14 +80,15 @@ class RulesReviewer:
     def __init__(self, config: Config) -> None:
         self._config = config
 
-    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[ScanResult]:
+    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, ScanResult]]:
+        """``(task index, result)`` as files finish. Files run in worker processes even at one
+        job, so a file that crashes the engine costs that file alone, never the audit."""
         args = (self._config.select, self._config.ignore, self._config.preview)
-        _init_worker(*args)
-        if jobs == 1:
-            yield from map(_scan_task, tasks)
-            return
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=args) as pool:
-            yield from pool.map(_scan_task, tasks, chunksize=8)
+        _init_worker(*args)  # a forked worker finds the catalogue loaded
+        pool = Pool(_scan_task, jobs, setup=functools.partial(_init_worker, *args))
+        for index, result in pool.results(tasks):
+            yield index, (_crash_result(tasks[index].path, result)
+                          if isinstance(result, Crashed) else result)
 
     def review(self, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
         """Scan every file with the selected rules."""
@@ -80,19 +98,18 @@ class RulesReviewer:
                        go.for_file(f.path) if f.language is Language.GO
                        else ctx.versions.get(f.language.value))
                  for f in files]
-        findings: list[Finding] = []
-        diagnostics: list[Diagnostic] = []
-        for done, result in enumerate(self._results(tasks, effective_jobs(self._config.jobs,
-                                                                          len(tasks))), 1):
-            findings.extend(result.findings)
-            diagnostics.extend(result.diagnostics)
+        results: list[ScanResult] = [ScanResult()] * len(tasks)
+        jobs = effective_jobs(self._config.jobs, len(tasks))
+        for done, (index, result) in enumerate(self._results(tasks, jobs), 1):
+            results[index] = result
             ctx.progress(done)
-        errors = sum(1 for d in diagnostics if d.kind == "scan-error")
-        run = ReviewerRun(name=self.name, files_reviewed=len(files) - errors,
-                          findings=len(findings), errors=errors,
+        findings = [f for result in results for f in result.findings]
+        diagnostics = [d for result in results for d in result.diagnostics]
+        lost = {d.path for d in diagnostics if d.kind in _LOST}
+        run = ReviewerRun(name=self.name, files_reviewed=len(files) - len(lost),
+                          findings=len(findings), errors=len(lost),
                           duration_s=round(time.perf_counter() - started, 3))
-        failed = {d.path for d in diagnostics if d.kind == "scan-error"}
-        reviewed = frozenset(f.path for f in files if f.path not in failed)
+        reviewed = frozenset(f.path for f in files if f.path not in lost)
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),
                             reviewed=reviewed)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import tree_sitter as ts
 
@@ -11,7 +12,7 @@ from perfaudit.langversion import parse_version
 from perfaudit.model import Category, Diagnostic, Finding, Language, Location, Severity
 from perfaudit.rules import helpers
 from perfaudit.rules.match import Match
-from perfaudit.rules.passes import matches
+from perfaudit.rules.passes import Candidates, candidates
 from perfaudit.rules.schema import Rule
 from perfaudit.rules.suppress import Suppression, covering, find_suppressions
 from perfaudit.rules.tsnode import Node, Root
@@ -126,24 +127,25 @@ def _finding(rule: Rule, m: Match, path: str) -> Finding:
 
 
 def _parse_error(root: Node, path: str) -> Diagnostic | None:
+    """The first syntax error in the tree: an ERROR node, or a MISSING one the parser made up."""
     node: ts.Node | None = root.ts
-    while node is not None and not node.is_error:
-        # only MISSING nodes under a node with errors: the parser recovered without an ERROR
-        node = next((c for c in node.children if c.has_error), None)
-    if node is None:
+    if node is None or not node.has_error:
         return None
+    while node is not None and not (node.is_error or node.is_missing):
+        node = next((c for c in node.children if c.has_error or c.is_missing), None)
+    line = node.start_point.row + 1 if node is not None else 1
+    what = "a missing token" if node is not None and node.is_missing else "syntax errors"
     return Diagnostic(
         source=REVIEWER,
         kind="parse-error",
-        message="syntax errors; rules ran on the parts that parsed",
+        message=f"{what}; rules ran on the parts that parsed",
         path=path,
-        line=node.start_point.row + 1,
+        line=line,
     )
 
 
-def _suppression_diagnostics(
-    path: str, suppressions: list[Suppression], used: set[int], rule_ids: set[str]
-) -> list[Diagnostic]:
+def _suppression_diagnostics(path: str, suppressions: list[Suppression], used: set[int],
+                             rule_ids: set[str], known: frozenset[str]) -> list[Diagnostic]:
     out = []
     for item in suppressions:
         if not item.reason:
@@ -152,7 +154,16 @@ def _suppression_diagnostics(
         if item.line not in used and item.rules & rule_ids:
             out.append(Diagnostic(source=REVIEWER, kind="unused-suppression", path=path,
                                   line=item.line, message="suppression matched no finding"))
+        out.extend(Diagnostic(source=REVIEWER, kind="unknown-suppression", path=path,
+                              line=item.line, message=_unknown_rule_message(name, known))
+                   for name in sorted(item.rules - known) if known)
     return out
+
+
+def _unknown_rule_message(name: str, known: frozenset[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"perfaudit:ignore names no rule {name!r}{hint}; it silences nothing"
 
 
 def scan_source(
@@ -161,33 +172,75 @@ def scan_source(
     language: Language,
     rules: Sequence[Rule],
     version: str | None = None,
+    *,
+    known_rules: frozenset[str] = frozenset(),
 ) -> ScanResult:
-    """Run ``rules`` over one file's text; findings are sorted by line then rule."""
+    """Run ``rules`` over one file's text; findings are sorted by line then rule.
+
+    ``known_rules`` are every rule id of the catalogue: a suppression naming another id is
+    reported (an empty set checks nothing).
+
+    A rule that raises on a candidate loses that candidate alone: the error becomes one
+    ``rule-error`` diagnostic per rule and file, and every other finding is kept.
+    """
     parsed_version = parse_version(version) if version else None
-    candidates = [r for r in rules if r.language is language and version_applies(r, parsed_version)]
-    candidates = prefilter(candidates, source)
-    if not candidates:
-        return ScanResult()
-    root = Root(source, language).root()
+    chosen = [r for r in rules if r.language is language and version_applies(r, parsed_version)]
+    chosen = prefilter(chosen, source)
+    root = Root(source, language).root()  # parsed even with no rule to run: syntax errors are named
     suppressions = find_suppressions(source)
     findings: list[Finding] = []
+    errors: dict[str, _RuleErrors] = {}
     used: set[int] = set()
-    for rule, node in matches(root, candidates):
-        m = Match(node, root, source, path, language, parsed_version)
-        if rule.check is not None and not rule.check(m):
-            continue
-        finding = _finding(rule, m, path)
-        hit = covering(suppressions, rule.id, finding.location.start_line)
-        if hit is not None:
-            used.add(hit.line)
-            continue
-        findings.append(finding)
-    diagnostics = _suppression_diagnostics(path, suppressions, used, {r.id for r in candidates})
+    file = Match(root, root, source, path, language, parsed_version)
+    for found in candidates(root, chosen):
+        for node in found.nodes:
+            try:
+                finding = _decide(found, file, node)
+            except Exception as exc:  # a predicate's bug must not cost the other rules' findings
+                errors.setdefault(found.rule.id, _RuleErrors(node.start_point.row + 1, exc)).count += 1
+                continue
+            if finding is None:
+                continue
+            hit = covering(suppressions, found.rule.id, finding.location.start_line)
+            if hit is not None:
+                used.add(hit.line)
+                continue
+            findings.append(finding)
+    diagnostics = [_rule_error(rule_id, path, info) for rule_id, info in errors.items()]
+    diagnostics += _suppression_diagnostics(path, suppressions, used, {r.id for r in chosen},
+                                            known_rules)
     if (error := _parse_error(root, path)) is not None:
         diagnostics.append(error)
     findings = _dedupe_same_span(findings)
     findings.sort(key=lambda f: (f.location.start_line, f.rule or "", f.location.end_line))
     return ScanResult(findings=tuple(findings), diagnostics=tuple(diagnostics))
+
+
+def _decide(found: Candidates, file: Match, node: ts.Node) -> Finding | None:
+    """The finding ``found.rule`` makes of candidate ``node`` in ``file``, or None."""
+    wrapped = found.accept(file.root, node)
+    if wrapped is None:
+        return None
+    m = replace(file, node=wrapped)
+    if found.rule.check is not None and not found.rule.check(m):
+        return None
+    return _finding(found.rule, m, file.path)
+
+
+@dataclass(slots=True)
+class _RuleErrors:
+    """The first error one rule raised in a file, and how many candidates raised."""
+
+    line: int
+    error: BaseException
+    count: int = 0
+
+
+def _rule_error(rule_id: str, path: str, info: _RuleErrors) -> Diagnostic:
+    more = f" (and {info.count - 1} more candidates)" if info.count > 1 else ""
+    return Diagnostic(source=REVIEWER, kind="rule-error", path=path, line=info.line,
+                      message=f"rule {rule_id} failed: {type(info.error).__name__}: "
+                              f"{str(info.error)[:200]}{more}")
 
 
 def _dedupe_same_span(findings: list[Finding]) -> list[Finding]:

@@ -72,23 +72,25 @@ def function_scope(node: Node) -> Node | None:
 
 def is_string_literal(node: Node) -> bool:
     """Whether ``node`` is a string literal or a ``+`` concatenation of literals."""
-    if node.kind() in _STRING_KINDS:
-        return True
-    if node.kind() == "binary_expression":
-        return all(is_string_literal(c) for c in node.children() if c.is_named())
-    if node.kind() == "parenthesized_expression":
-        return all(is_string_literal(c) for c in node.children() if c.is_named())
-    return False
+    pending = [node]
+    while pending:  # a stack, not recursion: concatenations run thousands of terms long
+        current = pending.pop()
+        if current.kind() in _STRING_KINDS:
+            continue
+        if current.kind() not in {"binary_expression", "parenthesized_expression"}:
+            return False
+        pending.extend(c for c in current.children() if c.is_named())
+    return True
 
 
 def uses(scope: Node, name: str) -> list[Node]:
     """Every identifier node spelled ``name`` inside ``scope``."""
-    return [n for n in scope.find_all(kind="identifier") if n.text() == name]
+    return helpers.identifiers_named(scope, name)
 
 
 def is_within(node: Node, outer: Node) -> bool:
     """Whether ``node`` lies inside ``outer`` (or is it)."""
-    return node == outer or any(a == outer for a in node.ancestors())
+    return helpers.is_within(node, outer)
 
 
 def parameter_names(fn: Node) -> set[str]:

@@ -132,7 +132,7 @@ def declared_value(decl: Node, name: str) -> Node | None:
 
 def uses(scope: Node, name: str) -> list[Node]:
     """Every ``identifier`` node spelled ``name`` inside ``scope``."""
-    return [n for n in scope.find_all(kind="identifier") if n.text() == name]
+    return helpers.identifiers_named(scope, name)
 
 
 def is_conditional_within(node: Node, stop: Node) -> bool:

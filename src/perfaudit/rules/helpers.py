@@ -172,3 +172,30 @@ def loop_ancestors(node: Node, language: Language) -> list[Node]:
     """The loops around ``node`` within its own function, innermost first."""
     loops = LOOP_KINDS[language]
     return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
+
+
+def identifiers_named(scope: Node, name: str) -> list[Node]:
+    """Every ``identifier`` node spelled ``name`` inside ``scope``, in source order.
+
+    The index of a scope's identifiers is built once per file: predicates ask it of the same
+    function for every match in it, and a function can hold thousands.
+    """
+    index: dict[str, list[Node]] = scope.remember(identifiers_named, lambda: _identifier_index(scope))
+    return list(index.get(name, ()))
+
+
+def _identifier_index(scope: Node) -> dict[str, list[Node]]:
+    index: dict[str, list[Node]] = {}
+    for ident in scope.find_all(kind="identifier"):
+        index.setdefault(ident.text(), []).append(ident)
+    return index
+
+
+def is_within(node: Node, outer: Node) -> bool:
+    """Whether ``node`` lies inside ``outer`` (or is it): a byte-range test first, the
+    ancestors only where the ranges nest (a node and its only child share a range)."""
+    inner_range, outer_range = node.range(), outer.range()
+    if not (outer_range.start.index <= inner_range.start.index
+            and inner_range.end.index <= outer_range.end.index):
+        return False
+    return bool(node == outer or any(a == outer for a in node.ancestors()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import tree_sitter as ts
 
@@ -21,8 +22,22 @@ from perfaudit.rules.schema import Rule
 from perfaudit.rules.tsnode import Node
 
 
-def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
-    """Every (rule, node) match of ``rules`` under ``root``, rule by rule, in source order."""
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """One rule's candidate nodes in a file, with the matcher that decides each."""
+
+    rule: Rule
+    matcher: ruleeval.Compiled
+    nodes: list[ts.Node]
+
+    def accept(self, root: Node, node: ts.Node) -> Node | None:
+        """The match at ``node`` (its metavariables bound), or None when the rule rejects it."""
+        env: Env = {}
+        return root.wrap_match(node, env) if self.matcher.accepts(node, env) else None
+
+
+def candidates(root: Node, rules: Sequence[Rule]) -> list[Candidates]:
+    """Each rule's candidate nodes under ``root``, in source order, found in shared passes."""
     data = root.get_root().data
     compiled = [_compiled(rule) for rule in rules]
     anchors = [anchors_of(rule) if c.kinds else () for rule, c in zip(rules, compiled, strict=True)]
@@ -31,6 +46,7 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
                          + [c.within for c in unanchored if c.within])
     found = iter(tsquery.anchored(root.ts, data, [
         (a, c.kinds or frozenset()) for c, a in zip(compiled, anchors, strict=True) if a]))
+    out = []
     for rule, matcher, anchor in zip(rules, compiled, anchors, strict=True):
         if anchor:
             nodes = next(found)
@@ -40,10 +56,17 @@ def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
             nodes = _of_kinds(walked, matcher.kinds)
             if matcher.within:
                 nodes = _enclosed(nodes, _of_kinds(walked, matcher.within))
-        for node in nodes:
-            env: Env = {}
-            if matcher.accepts(node, env):
-                yield rule, root.wrap_match(node, env)
+        out.append(Candidates(rule, matcher, nodes))
+    return out
+
+
+def matches(root: Node, rules: Sequence[Rule]) -> Iterator[tuple[Rule, Node]]:
+    """Every (rule, node) match of ``rules`` under ``root``, rule by rule, in source order."""
+    for found in candidates(root, rules):
+        for node in found.nodes:
+            match = found.accept(root, node)
+            if match is not None:
+                yield found.rule, match
 
 
 _COMPILED: dict[int, tuple[Rule, ruleeval.Compiled]] = {}

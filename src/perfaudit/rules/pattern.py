@@ -149,14 +149,23 @@ def _bind(name: str, node: ts.Node, env: Env) -> bool:
 
 
 def _same(a: ts.Node, b: ts.Node) -> bool:
-    """Two nodes spell the same code (a recurring metavariable), layout aside."""
-    if a == b:
-        return True
-    if (a.is_named and not a.named_child_count) or (b.is_named and not b.named_child_count):
-        return a.text == b.text
-    if a.type != b.type or a.child_count != b.child_count:
-        return False
-    return all(_same(x, y) for x, y in zip(a.children, b.children, strict=True))
+    """Two nodes spell the same code (a recurring metavariable), layout aside.
+
+    Walked with a stack, not recursion: a bound expression can nest thousands deep.
+    """
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if x == y:
+            continue
+        if (x.is_named and not x.named_child_count) or (y.is_named and not y.named_child_count):
+            if x.text != y.text:
+                return False
+            continue
+        if x.type != y.type or x.child_count != y.child_count:
+            return False
+        pending.extend(zip(x.children, y.children, strict=True))
+    return True
 
 
 def _sequence(pats: tuple[PNode, ...], nodes: list[ts.Node], env: Env) -> bool:

@@ -7,6 +7,8 @@ comprehension) counts as running once per iteration.
 
 from __future__ import annotations
 
+import bisect
+
 from perfaudit.model import Language
 from perfaudit.rules import helpers
 from perfaudit.rules.helpers import Node
@@ -58,14 +60,17 @@ def _runs_per_iteration(node: Node, loop: Node) -> bool:
 
 def _exit_after(block: Node, inner: Node) -> str:
     """"return" or "break" when a statement after ``inner`` in ``block`` leaves unconditionally."""
-    after = False
-    for stmt in block.named_children():
-        if after and stmt.kind() in ("return_statement", "raise_statement"):
-            return "return"
-        if after and stmt.kind() == "break_statement":
-            return "break"
-        after = after or within(inner, stmt)
-    return ""
+    starts, kinds = block.remember(_exit_after, lambda: _exits(block))
+    index = bisect.bisect_left(starts, inner.range().end.index)
+    return kinds[index] if index < len(kinds) else ""
+
+
+def _exits(block: Node) -> tuple[list[int], list[str]]:
+    """Where ``block``'s statements that leave it begin, and how they leave, in order."""
+    leaving = {"return_statement": "return", "raise_statement": "return", "break_statement": "break"}
+    exits = [(stmt.range().start.index, leaving[stmt.kind()]) for stmt in block.named_children()
+             if stmt.kind() in leaving]
+    return [start for start, _ in exits], [kind for _, kind in exits]
 
 
 def loop_accumulator(node: Node, metavariable: str) -> tuple[str, Node, Node] | None:
@@ -132,8 +137,17 @@ def _binding_targets(stmt: Node) -> Node | None:
     return stmt.field("left")
 
 
-def changed_names(scope: Node, mutations: bool = True) -> set[str]:
-    """Names that ``scope`` binds or deletes, and (``mutations``) mutates through a method call."""
+def changed_names(scope: Node, mutations: bool = True) -> frozenset[str]:
+    """Names that ``scope`` binds or deletes, and (``mutations``) mutates through a method call.
+
+    Kept per scope for the file: every match in a loop asks it of the same loop.
+    """
+    names: frozenset[str] = scope.remember((changed_names, mutations),
+                                           lambda: _changed_names(scope, mutations))
+    return names
+
+
+def _changed_names(scope: Node, mutations: bool) -> frozenset[str]:
     changed: set[str] = set()
     for kind in _BINDING_KINDS:
         for stmt in scope.find_all(kind=kind):
@@ -141,7 +155,7 @@ def changed_names(scope: Node, mutations: bool = True) -> set[str]:
             if target is not None:
                 changed |= names_in(target)
     if not mutations:
-        return changed
+        return frozenset(changed)
     for call in scope.find_all(kind="call"):
         func = call.field("function")
         if func is None or func.kind() != "attribute":
@@ -149,7 +163,7 @@ def changed_names(scope: Node, mutations: bool = True) -> set[str]:
         attr, obj = func.field("attribute"), func.field("object")
         if attr is not None and obj is not None and attr.text() in MUTATORS:
             changed |= names_in(obj)
-    return changed
+    return frozenset(changed)
 
 
 def _calls_only_pure(expr: Node) -> bool:

@@ -8,6 +8,7 @@ tree-sitter query per file that collects the nodes of all their kinds in a singl
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
@@ -91,17 +92,28 @@ def anchored(
 
 
 def _descend(path: list[list[Any]], start: int, end: int) -> None:
-    """Extend ``path`` down to the deepest node spanning ``start``..``end``."""
+    """Extend ``path`` down to the deepest node spanning ``start``..``end``.
+
+    The child is found among ``children`` by bisection: tree-sitter's ``first_child_for_byte``
+    crashes the process on some trees with syntax errors (an unterminated string at the top of
+    a file, for one), so it is never called.
+    """
     node: ts.Node = path[-1][0]
-    count = node.child_count
-    # ``first_child_for_byte`` crashes when no child ends after the offset, so check first
-    while count and node.child(count - 1).end_byte > start:
-        child = node.first_child_for_byte(start)
-        if child is None or child.start_byte > start or child.end_byte < end:
+    while node.child_count:
+        children = node.children
+        index = bisect.bisect_right(children, start, key=_end_byte)
+        if index == len(children):
+            return
+        child = children[index]
+        if child.start_byte > start or child.end_byte < end:
             return
         PARENTS[child.id] = node
         path.append([child, 0])
-        node, count = child, child.child_count
+        node = child
+
+
+def _end_byte(node: ts.Node) -> int:
+    return node.end_byte
 
 
 def _starting_at(path: list[list[Any]], start: int, kinds: frozenset[str]) -> Iterator[ts.Node]:

@@ -118,7 +118,7 @@ def test_prompt_carries_version_map_and_rubric() -> None:
 
 def test_templates_reject_undefined_names() -> None:
     template = prompt_module._environment().from_string("{{ nothing_here }}")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(jinja2.UndefinedError, match="'nothing_here' is undefined"):
         template.render()
 
 

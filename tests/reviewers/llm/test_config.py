@@ -35,16 +35,23 @@ command = ["agent", "--json"]
     assert [r.name for r in build_panel(config.reviewers, config)] == list(config.reviewers)
 
 
-@pytest.mark.parametrize("text", [
-    "[providers.openai]\ntimeout = 3\n",
-    "[providers.openai]\nconcurrency = \"many\"\n",
-    "credentials = {OPENAI_API_KEY = \"sk-in-a-file\"}\n",
-    "dry-run = true\n",
+@pytest.mark.parametrize(("text", "problem"), [
+    ("[providers.openai]\ntimeout = 3\n",
+     r"unknown setting providers\.openai\.timeout \(did you mean timeout-s\?\)$"),
+    ("[providers.openai]\nconcurrency = \"many\"\n",
+     r"providers\.openai\.concurrency: must be a whole number \(got \"many\"\)$"),
+    ("[providers.openai]\nconcurrency = 0\n",
+     r"providers\.openai\.concurrency: must be at least 1 \(got 0\)$"),
+    ("credentials = {OPENAI_API_KEY = \"sk-in-a-file\"}\n",
+     r"credentials cannot be set in a file: API keys are read from the environment"),
+    ("dry-run = true\n", r"dry-run cannot be set in a file: .*--dry-run"),
 ])
-def test_bad_provider_settings_are_config_errors(tmp_path: Path, text: str) -> None:
+def test_bad_provider_settings_are_config_errors(tmp_path: Path, text: str, problem: str) -> None:
     (tmp_path / "perfaudit.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError, match=problem) as caught:
         load_config(tmp_path, None, {})
+    assert str(caught.value).startswith(f"{tmp_path / 'perfaudit.toml'}: ")
+    assert "sk-in-a-file" not in str(caught.value)
 
 
 def test_credentials_stay_out_of_repr_and_json() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from perfaudit.cli import main
+from perfaudit.errors import EXIT_INCOMPLETE
 
 from .conftest import HERE
 from .loopback import Canned, Loopback, answer_for, openai_reply, prompt_paths, recording_responder
@@ -116,10 +117,27 @@ def test_max_cost_flag_limits_requests(service: Path, tmp_path: Path, capsys, mo
         _config(service, server, tmp_path)
         code, _out = _run(["audit", str(service), "--max-cost", "0.001", "-o",
                            str(tmp_path / "cheap"), "-f", "json"], capsys)
-        assert code == 0 and server.requests == []
+        assert code == EXIT_INCOMPLETE and server.requests == []  # files went unreviewed
     data = json.loads((tmp_path / "cheap" / "findings.json").read_text(encoding="utf-8"))
     kinds = {d["kind"] for d in data["audit"]["diagnostics"]}
     assert "llm-budget" in kinds
+    assert data["audit"]["complete"] is False
+    assert any("llm-budget" in reason for reason in data["audit"]["incomplete_reasons"])
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill and reap ``proc`` and whatever it started, whatever the test's outcome."""
+    if _group_alive(proc.pid):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def test_ctrl_c_exits_at_once_and_a_rerun_resumes(service: Path, tmp_path: Path) -> None:
@@ -139,15 +157,26 @@ concurrency = 1
         env = {**os.environ, "OPENAI_API_KEY": "sk-e2e-key"}
         argv = [sys.executable, "-m", "perfaudit", "audit", str(service), "--no-history",
                 "-f", "json", "-o", str(tmp_path / "out")]
-        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-        for _ in range(400):
-            if len(server.requests) >= 2 or proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=15)
+        errors = tmp_path / "stderr.txt"
+        # files, not pipes: a leftover process holding a pipe open would hang the test instead
+        # of failing it; its own process group, so Ctrl+C reaches all it started, as in a terminal
+        with errors.open("w", encoding="utf-8") as err_file:
+            proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err_file,
+                                    start_new_session=True)
+        try:
+            for _ in range(400):
+                if len(server.requests) >= 2 or proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+            assert proc.poll() is None, "perfaudit finished before it could be interrupted"
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=15)
+            left = _group_alive(proc.pid)
+        finally:
+            _kill_group(proc)
+        err = errors.read_text(encoding="utf-8")
         assert proc.returncode == 130 and err.strip() == "perfaudit: aborted"
+        assert not left, "perfaudit exited on Ctrl+C but left processes running"
         assert len(server.requests) == 2
         server.responder = recording_responder(ANSWERS["model-a"])
         rerun = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)

@@ -81,6 +81,8 @@ def test_version_claims(version: str, changes: dict[str, object], rejected: bool
     assert isinstance(result, str) is rejected
     if rejected:
         assert f"the target is go {version}" in str(result)
+    else:
+        assert result == (20, 20)
 
 
 def test_function_comes_from_the_code_not_the_model() -> None:

@@ -53,9 +53,13 @@ def test_results_outside_the_repository_are_rejected() -> None:
     assert "other/x.go" in imported.rejected[1].message
 
 
-@pytest.mark.parametrize("text", ["not json", "[]", '{"version": "2.1.0"}'])
-def test_parse_rejects_what_is_not_sarif(text: str) -> None:
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(("text", "problem"), [
+    ("not json", r"^not JSON: Expecting value"),
+    ("[]", r"^not a SARIF log \(no `runs`\)$"),
+    ('{"version": "2.1.0"}', r"^not a SARIF log \(no `runs`\)$"),
+])
+def test_parse_rejects_what_is_not_sarif(text: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
         parse_sarif(text, "/work/repo")
 
 

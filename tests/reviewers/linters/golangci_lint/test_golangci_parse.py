@@ -44,7 +44,7 @@ def test_parse_skips_text_before_the_document() -> None:
 
 @pytest.mark.parametrize("text", ["", "Error: can't load config", "[1, 2]"])
 def test_parse_rejects_output_without_document(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^no JSON document in output$"):
         parse(text)
 
 

@@ -14,11 +14,19 @@ _STRING_CALLS = ("fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "strings.Repeat", 
 
 
 def _plus_terms(expr: Node) -> list[Node]:
-    if expr.kind() == "binary_expression" and expr.field("operator").text() == "+":
-        return _plus_terms(expr.field("left")) + _plus_terms(expr.field("right"))
-    if expr.kind() == "parenthesized_expression" and expr.named_children():
-        return _plus_terms(expr.named_children()[0])
-    return [expr]
+    """The operands of a ``+`` chain, left to right (a stack: chains run thousands long)."""
+    terms, pending = [], [expr]
+    while pending:
+        node = pending.pop()
+        operator = node.field("operator") if node.kind() == "binary_expression" else None
+        left, right = node.field("left"), node.field("right")
+        if operator is not None and operator.text() == "+" and left is not None and right is not None:
+            pending += (right, left)
+        elif node.kind() == "parenthesized_expression" and node.named_children():
+            pending.append(node.named_children()[0])
+        else:
+            terms.append(node)
+    return terms
 
 
 def _concatenated(stmt: Node) -> tuple[str, list[Node]] | None:
@@ -42,8 +50,9 @@ def _is_string_expr(expr: Node) -> bool:
     if expr.kind() == "call_expression":
         name = goscope.call_name(expr)
         return name in _STRING_CALLS or name.endswith((".String", ".Error"))
-    if expr.kind() == "binary_expression" and expr.field("operator").text() == "+":
-        return any(_is_string_expr(t) for t in _plus_terms(expr))
+    if expr.kind() in {"binary_expression", "parenthesized_expression"}:
+        terms = _plus_terms(expr)
+        return terms != [expr] and any(_is_string_expr(t) for t in terms)
     return False
 
 
