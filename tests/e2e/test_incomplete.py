@@ -13,26 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_py_service import EXAMPLE, EXPECTED  # the example's findings, one place
 
 from perfaudit.cli import main
 from perfaudit.errors import EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
 from perfaudit.reviewers import rules as rules_reviewer
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "py-service"
 CRASHING = "stockroom/reports.py"
-HEALTHY = {  # the example's findings outside the crashing file (tests/e2e/test_py_service.py)
-    ("sync-http-in-async", "stockroom/api.py", 48),
-    ("clock-read-per-item", "stockroom/api.py", 64),
-    ("time-sleep-in-async", "stockroom/api.py", 66),
-    ("list-membership-in-loop", "stockroom/catalog.py", 17),
-    ("nested-loop-equality-join", "stockroom/catalog.py", 33),
-    ("lru-cache-on-method", "stockroom/pricing.py", 22),
-    ("regex-compile-in-loop", "stockroom/pricing.py", 58),
-    ("requests-without-session-in-loop", "stockroom/sync.py", 38),
-    ("deepcopy-in-loop", "stockroom/sync.py", 47),
-    ("list-pop-front-in-loop", "stockroom/worker.py", 30),
-    ("executor-created-in-loop", "stockroom/worker.py", 52),
-}
+HEALTHY = {item for item in EXPECTED if item[1] != CRASHING}
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
