@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from perfaudit.model import Report, ReviewerRun
 from perfaudit.render import md_method, md_panel, md_plan, md_track, md_verify
-from perfaudit.render._text import plural
+from perfaudit.render._text import inline, plural
 
 Section = Callable[[Report], list[str]]
 
@@ -45,7 +44,7 @@ def _incomplete(report: Report) -> list[str]:
         return []
     lines = ["> [!WARNING]", "> **Incomplete audit.** Part of what was asked was not done, so the "
              "findings below may be missing some:"]
-    lines += [f"> - {html.escape(reason, quote=False)}" for reason in reasons]
+    lines += [f"> - {inline(reason)}" for reason in reasons]
     return [*lines, ""]
 
 

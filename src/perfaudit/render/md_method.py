@@ -6,7 +6,7 @@ from collections import Counter
 
 from perfaudit.model import Report
 from perfaudit.render import panel
-from perfaudit.render._text import cell, plural
+from perfaudit.render._text import cell, code, plural
 
 MAX_DIAGNOSTICS = 50
 
@@ -51,8 +51,8 @@ def _diagnostics(report: Report) -> list[str]:
         return []
     lines = ["Problems met during the run:", ""]
     for d in diagnostics[:MAX_DIAGNOSTICS]:
-        place = f" · `{d.path}{':' + str(d.line) if d.line else ''}`" if d.path else ""
-        lines.append(f"- {d.source} · {d.kind}{place} — {cell(d.message)}")
+        place = f" · {code(d.path + (f':{d.line}' if d.line else ''))}" if d.path else ""
+        lines.append(f"- {cell(d.source)} · {cell(d.kind)}{place} — {cell(d.message)}")
     if len(diagnostics) > MAX_DIAGNOSTICS:
         lines.append(f"- … and {len(diagnostics) - MAX_DIAGNOSTICS} more (see findings.json)")
     return [*lines, ""]

@@ -6,12 +6,12 @@ import re
 
 from perfaudit.model import ConsolidatedFinding, Report
 from perfaudit.render import panel
-from perfaudit.render._text import cell, source_link, span
+from perfaudit.render._text import cell, code, inline, source_link, span
 
 
 def where(report: Report, finding: ConsolidatedFinding) -> str:
     """The finding's location as inline code, linked when the repository URL is known."""
-    text = f"`{span(finding.location)}`"
+    text = code(span(finding.location))
     link = source_link(report.audit, finding.location)
     return f"[{text}]({link})" if link else text
 
@@ -83,8 +83,8 @@ def disagreements(report: Report) -> list[str]:
 
 
 def _facts(report: Report, f: ConsolidatedFinding) -> list[str]:
-    in_function = f" in `{f.location.function}`" if f.location.function else ""
-    resolution = f" — {f.resolution}" if f.resolution else ""
+    in_function = f" in {code(f.location.function)}" if f.location.function else ""
+    resolution = f" — {inline(f.resolution)}" if f.resolution else ""
     lines = [f"- **Location:** {where(report, f)}{in_function}",
              f"- **Severity:** {f.severity.value}{resolution}",
              f"- **Category:** {f.category.value}"
@@ -104,13 +104,13 @@ def details(report: Report) -> list[str]:
         return []
     lines = ["## Findings in detail", ""]
     for f in report.findings:
-        lines += [f"### #{f.number} {f.title}", "", *_facts(report, f)]
-        lines += ["", f"**Problem.** {f.problem}", "", f"**Fix.** {f.fix}"]
+        lines += [f"### #{f.number} {inline(f.title)}", "", *_facts(report, f)]
+        lines += ["", f"**Problem.** {inline(f.problem)}", "", f"**Fix.** {inline(f.fix)}"]
         facts = [("Impact", f.impact), ("Effort", f.effort), ("Risk", f.risk),
                  ("How to test", f.testing)]
-        notes = [f"- *{name}:* {value}" for name, value in facts if value]
-        notes += [f"- *Evidence ({e.kind}):* {e.summary}" for e in f.evidence]
-        notes += [f"- *{m.reviewer} saw it as:* {m.title}" for m in f.members
+        notes = [f"- *{name}:* {inline(value)}" for name, value in facts if value]
+        notes += [f"- *Evidence ({inline(e.kind)}):* {inline(e.summary)}" for e in f.evidence]
+        notes += [f"- *{inline(m.reviewer)} saw it as:* {inline(m.title)}" for m in f.members
                   if m.title != f.title]
         if notes:
             lines += ["", *notes]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.model import Action, Report, Severity
-from perfaudit.render._text import cell
+from perfaudit.render._text import cell, inline
 from perfaudit.render.metrics import success_metrics
 from perfaudit.render.plan import phases
 
@@ -26,9 +26,9 @@ def actions(report: Report) -> list[str]:
             continue
         lines += [f"### {HEADINGS[severity]}", ""]
         for n, action in enumerate(chosen, 1):
-            effort = f" *Effort: {action.effort}.*" if action.effort else ""
-            lines.append(f"{n}. **{action.title}** (fixes {_refs(action)}) — "
-                         f"{action.rationale}{effort}")
+            effort = f" *Effort: {inline(action.effort)}.*" if action.effort else ""
+            lines.append(f"{n}. **{inline(action.title)}** (fixes {_refs(action)}) — "
+                         f"{inline(action.rationale)}{effort}")
         lines.append("")
     return lines
 
@@ -39,7 +39,7 @@ def implementation_plan(report: Report) -> list[str]:
         return []
     lines = ["## Implementation plan", ""]
     for name, chosen in phases(report.actions):
-        items = "; ".join(f"{a.title} ({_refs(a)})" for a in chosen)
+        items = "; ".join(f"{inline(a.title)} ({_refs(a)})" for a in chosen)
         lines.append(f"- **{name}:** {items}")
     lines += ["", "### Success metrics", "",
               "| Action | Metric | Before | Target | How measured |", "|---|---|---|---|---|"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.model import BenchmarkMetric, Report
-from perfaudit.render._text import cell
+from perfaudit.render._text import cell, code_cell
 
 _TIME = ((1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"))
 _UNITS = {"sec/op": "time/op", "B/op": "memory/op", "allocs/op": "allocations/op"}
@@ -53,6 +53,6 @@ def hottest(report: Report) -> list[str]:
     lines += ["| Function | File | Flat | Cumulative | Findings |", "|---|---|---|---|---|"]
     for h in report.hot_functions:
         refs = ", ".join(f"#{n}" for n in h.findings) or "—"
-        lines.append(f"| `{cell(h.name)}` | {cell(h.path) or '—'} | {h.flat:.1%} "
+        lines.append(f"| {code_cell(h.name)} | {cell(h.path) or '—'} | {h.flat:.1%} "
                      f"| {h.cumulative:.1%} | {refs} |")
     return [*lines, ""]

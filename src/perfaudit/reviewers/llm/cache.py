@@ -73,14 +73,16 @@ class AnswerCache:
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self._path, timeout=30)
 
-    def get(self, key: CacheKey) -> CachedAnswer | None:
-        """The stored answer for ``key``, if any."""
+    def get(self, key: CacheKey, *, max_chars: int | None = None) -> CachedAnswer | None:
+        """The stored answer for ``key``, if any (and if not longer than ``max_chars``)."""
         if not self._usable:
             return None
         db = self._connect()
         try:
+            # the length is checked by SQLite, so an oversized answer is never loaded
             row = db.execute("SELECT answer, tokens_in, tokens_out, cost_usd FROM llm_cache "
-                             "WHERE key = ?", (key.text,)).fetchone()
+                             "WHERE key = ? AND (? IS NULL OR length(answer) <= ?)",
+                             (key.text, max_chars, max_chars)).fetchone()
         except sqlite3.OperationalError:
             return None
         finally:
@@ -90,7 +92,7 @@ class AnswerCache:
         return CachedAnswer(answer=row[0], tokens_in=row[1], tokens_out=row[2], cost_usd=row[3])
 
     def put(self, key: CacheKey, answer: CachedAnswer) -> None:
-        """Store (or replace) the answer for ``key``."""
+        """Store (or replace) the answer for ``key``; callers keep answers within their limit."""
         db = self._connect()
         try:
             with db:

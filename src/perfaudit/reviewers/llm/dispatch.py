@@ -15,6 +15,7 @@ from perfaudit.reviewers.base import CostLedger
 from perfaudit.reviewers.llm.batch import Batch
 from perfaudit.reviewers.llm.cache import AnswerCache, CachedAnswer, CacheKey
 from perfaudit.reviewers.llm.cost import Pricing
+from perfaudit.reviewers.llm.limits import answer_limit, over_limit
 from perfaudit.reviewers.llm.prompt import Prompt
 from perfaudit.reviewers.llm.providers import Provider, Reply
 from perfaudit.reviewers.llm.retry import ProviderError, with_retries
@@ -61,12 +62,16 @@ class Plan:
     over_budget: str = "cost limit reached (--max-cost)"
 
 
-def _decode(reply: Reply) -> tuple[Answer | str, str]:
-    text = reply.text if reply.text is not None else json.dumps(reply.data)
+def _text(reply: Reply) -> str:
+    """The answer as the text the cache keeps."""
+    return reply.text if reply.text is not None else json.dumps(reply.data)
+
+
+def _decode(reply: Reply, text: str) -> Answer | str:
     answer = parse_answer(text) if reply.text is not None else validate_answer_object(reply.data)
     if isinstance(answer, str) and reply.truncated:
         answer = f"answer cut off at the output token limit; {answer}"
-    return answer, text
+    return answer
 
 
 def _request(batch: Batch, plan: Plan, provider: Provider, cache: AnswerCache,
@@ -82,7 +87,11 @@ def _request(batch: Batch, plan: Plan, provider: Provider, cache: AnswerCache,
     cost = plan.pricing.cost(reply.tokens_in, reply.tokens_out)
     spent = Outcome(batch=batch, state=State.INVALID, tokens_in=reply.tokens_in,
                     tokens_out=reply.tokens_out, cost_usd=cost, retries=retries)
-    answer, text = _decode(reply)
+    text = _text(reply)
+    too_long = over_limit(text, plan.max_output_tokens)
+    if too_long is not None:  # never cached: a rerun asks again
+        return replace(spent, state=State.FAILED, message=str(too_long))
+    answer = _decode(reply, text)
     if isinstance(answer, str):
         return replace(spent, message=answer)
     cache.put(plan.keys[batch.index], CachedAnswer(answer=text, tokens_in=reply.tokens_in,
@@ -93,8 +102,9 @@ def _request(batch: Batch, plan: Plan, provider: Provider, cache: AnswerCache,
 def cached_outcomes(batches: Sequence[Batch], plan: Plan, cache: AnswerCache) -> dict[int, Outcome]:
     """Batches whose answer is already stored (and still valid)."""
     found: dict[int, Outcome] = {}
+    limit = answer_limit(plan.max_output_tokens)
     for batch in batches:
-        hit = cache.get(plan.keys[batch.index])
+        hit = cache.get(plan.keys[batch.index], max_chars=limit)
         answer = parse_answer(hit.answer) if hit is not None else None
         if isinstance(answer, Answer):
             found[batch.index] = Outcome(batch=batch, state=State.CACHED, answer=answer)

@@ -94,7 +94,8 @@ def _finding(reviewer: str, item: AnswerFinding, file: FileText, lines: Sequence
     return Finding(
         reviewer=reviewer, rule=None, category=item.category, severity=item.severity,
         title=item.title.strip(), problem=item.problem.strip(), fix=item.fix.strip(),
-        impact=item.impact, effort=item.effort, risk=item.risk, testing=item.testing,
+        impact=item.impact.strip(), effort=item.effort.strip(), risk=item.risk.strip(),
+        testing=item.testing.strip(),
         location=Location(path=file.path, start_line=start, end_line=end, function=function,
                           snippet=snippet),
         confidence=CONFIDENCE_SCORE[item.confidence])

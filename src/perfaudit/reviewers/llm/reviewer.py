@@ -59,7 +59,8 @@ class LlmReviewer:
     def _provider(self) -> Provider:
         s = self._settings
         if self._kind == "cmd":
-            return CommandProvider(name=self._model, command=s.command, timeout_s=s.timeout_s)
+            return CommandProvider(name=self._model, command=s.command, timeout_s=s.timeout_s,
+                                   max_output_tokens=s.max_output_tokens)
         if not self._model:
             raise ProviderUnavailable(f"no model named: use {self._kind}:MODEL")
         defaults = {"ollama": OLLAMA_URL, "anthropic": ANTHROPIC_URL, "openai": OPENAI_URL}
