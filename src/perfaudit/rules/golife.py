@@ -8,6 +8,7 @@ a path is test scaffolding. Callers stay silent when a fact cannot be establishe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from perfaudit.model import Language
 from perfaudit.rules.helpers import Node, call_name, innermost_function
@@ -165,10 +166,16 @@ def runs_later(node: Node) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _lines(source: str) -> list[str]:
+    """The file's lines, split once per file (a str keeps its hash, so the lookup is cheap)."""
+    return source.splitlines()
+
+
 def comment_above(node: Node, source: str, lines: int = 3) -> str:
     """The text of the ``//`` comment lines directly above ``node``'s line (up to ``lines``)."""
     row = node.range().start.line
-    all_lines = source.splitlines()
+    all_lines = _lines(source)
     texts: list[str] = []
     for index in range(row - 1, max(-1, row - 1 - lines), -1):
         stripped = all_lines[index].strip()

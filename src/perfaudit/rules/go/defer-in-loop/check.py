@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from perfaudit.model import Language
 from perfaudit.rules.golife import callee
-from perfaudit.rules.helpers import enclosing_function_node, function_name, identifiers, loop_ancestors
+from perfaudit.rules.helpers import (
+    enclosing_function_node,
+    function_name,
+    identifiers,
+    identifiers_named,
+    is_within,
+    loop_ancestors,
+)
 from perfaudit.rules.match import Match
 
 _EXITS = ("return_statement", "break_statement", "goto_statement")
@@ -33,8 +40,8 @@ def _range_vars(loop: object) -> set[str]:
 
 def _escapes(name: str, loop: object, defer: object) -> bool:
     """Whether ``name`` is appended, stored, or used by a goroutine inside ``loop``."""
-    for node in loop.find_all(kind="identifier"):  # type: ignore[attr-defined]
-        if node.text() != name or defer in node.ancestors():  # type: ignore[operator]
+    for node in identifiers_named(loop, name):
+        if is_within(node, defer):
             continue
         parent = node.parent()
         if parent is not None and parent.kind() == "selector_expression":
@@ -58,8 +65,16 @@ def _escapes(name: str, loop: object, defer: object) -> bool:
 def _closed_elsewhere(defer: object, loop: object) -> bool:
     deferred = {callee(c) for c in defer.find_all(kind="call_expression")}  # type: ignore[attr-defined]
     deferred = {d for d in deferred if "." in d}
-    return any(callee(c) in deferred and defer not in c.ancestors()
-               for c in loop.find_all(kind="call_expression"))  # type: ignore[attr-defined]
+    calls = loop.remember(_closed_elsewhere, lambda: _calls_by_callee(loop))  # type: ignore[attr-defined]
+    return any(not is_within(c, defer) for name in deferred for c in calls.get(name, ()))
+
+
+def _calls_by_callee(loop: object) -> dict[str, list[object]]:
+    """The loop's calls by callee name, found once per loop for all its defers."""
+    calls: dict[str, list[object]] = {}
+    for call in loop.find_all(kind="call_expression"):  # type: ignore[attr-defined]
+        calls.setdefault(callee(call), []).append(call)
+    return calls
 
 
 def _once_guard(defer: object) -> bool:
