@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from perfaudit.cli import _console
-from perfaudit.cli.audit_cmd import write_reports
+from perfaudit.cli._reports import write_reports
 from perfaudit.errors import UsageError
 from perfaudit.model import Report
 from perfaudit.render import FORMATS

@@ -11,17 +11,13 @@ from typing import Any
 import click
 
 from perfaudit.cli import _console
+from perfaudit.cli._reports import split_values, write_reports
 from perfaudit.config import Config, key_env, load_config, with_overrides
 from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
 from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules import load_catalogue, unknown_rule_names
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    items = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-    return items or None
 
 
 def _check_names(config: Config) -> None:
@@ -34,24 +30,6 @@ def _check_names(config: Config) -> None:
     bad = sorted(set(config.formats) - set(FORMATS))
     if bad:
         raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")
-
-
-def write_reports(report: Report, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
-    """Render each format into ``out_dir``; returns the files written."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create output directory {out_dir}: {exc.strerror}") from exc
-    written = []
-    for name in formats:
-        filename, render = FORMATS[name]
-        path = out_dir / filename
-        try:
-            path.write_text(render(report), encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        written.append(path)
-    return written
 
 
 def _print_summary(report: Report, written: list[Path]) -> None:
@@ -155,8 +133,8 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
     if baseline and new_from_rev:
         raise UsageError("--baseline and --new-from-rev exclude each other")
     root = resolve_root(path)
-    overrides = {**flags, "formats": _split(flags["formats"]), "select": _split(flags["select"]),
-                 "ignore": _split(flags["ignore"]), "reviewers": _split(flags["reviewers"])}
+    overrides = {**flags, "formats": split_values(flags["formats"]), "select": split_values(flags["select"]),
+                 "ignore": split_values(flags["ignore"]), "reviewers": split_values(flags["reviewers"])}
     config = _with_credentials(load_config(root, config_file, overrides))
     _check_names(config)
     with _console.progress_hooks(_console.interactive()) as hooks:

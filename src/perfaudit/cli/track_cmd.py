@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from perfaudit.cli import _console
+from perfaudit.cli._reports import split_values, write_reports
 from perfaudit.config import load_config
 from perfaudit.errors import UsageError
 from perfaudit.model import Report, Revalidation, Triage, TriageState, TriageStatus
@@ -90,10 +91,8 @@ def history_command(path: str, fmt: str, config_file: Path | None) -> None:
 def revalidate(path: str, audit_id: str | None, output: str | None, formats: tuple[str, ...],
                config_file: Path | None) -> None:
     """Check which findings of an earlier audit are still present in PATH."""
-    from perfaudit.cli.audit_cmd import _split, write_reports
-
     root = resolve_root(path)
-    config = load_config(root, config_file, {"formats": _split(formats)})
+    config = load_config(root, config_file, {"formats": split_values(formats)})
     bad = sorted(set(config.formats) - set(FORMATS))
     if bad:
         raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tree_sitter as ts
 
@@ -23,9 +23,6 @@ from perfaudit.model import Language
 from perfaudit.rules import tsquery
 from perfaudit.rules.pattern import Env, Pattern, compile_pattern
 from perfaudit.rules.tsquery import ABOVE, parent_of
-
-if TYPE_CHECKING:
-    from perfaudit.rules.tsnode import Node
 
 Test = Callable[[ts.Node, Env], bool]
 _RUST_ONLY_FLAGS = re.compile(r"\(\?([a-zA-Z]*)-u([a-zA-Z]*)([:)])")
@@ -81,12 +78,8 @@ class Compiled:
                 return False
         return True
 
-    def find_all(self, node: Node) -> list[Node]:
-        """Matching nodes under and including ``node``, in source (pre-)order (kept per file)."""
-        found = node.remember(self, lambda: self._search(node.ts))
-        return [node.wrap_match(candidate, env) for candidate, env in found]
-
-    def _search(self, node: ts.Node) -> list[tuple[ts.Node, Env]]:
+    def search(self, node: ts.Node) -> list[tuple[ts.Node, Env]]:
+        """Matching nodes under and including ``node`` with their bindings, in pre-order."""
         candidates = tsquery.nodes_of(node, self.kinds, self.language)
         if self.top.pure and not self.constraints:
             return [(candidate, {}) for candidate in candidates]

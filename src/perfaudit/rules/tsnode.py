@@ -176,7 +176,9 @@ class Node:
 
     def find_all(self, rule: Mapping[str, Any] | None = None, **kwargs: Any) -> list[Node]:
         """Every node under (and including) this one that matches the rule, in source order."""
-        return ruleeval.compile_config(self.language, _config(rule, kwargs)).find_all(self)
+        compiled = ruleeval.compile_config(self.language, _config(rule, kwargs))
+        found = self.remember(compiled, lambda: compiled.search(self.ts))  # kept per file
+        return [self.wrap_match(candidate, env) for candidate, env in found]
 
     def find(self, rule: Mapping[str, Any] | None = None, **kwargs: Any) -> Node | None:
         """The first node under (and including) this one that matches the rule."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.store.db import connect, database_path, open_store, transaction
+from perfaudit.store.db import connect, database_path, transaction
+from perfaudit.store.migrations import open_store
 
 __all__ = ["connect", "database_path", "open_store", "transaction"]

@@ -50,16 +50,3 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def open_store(path: Path) -> sqlite3.Connection:
-    """A connection with perfaudit's history schema brought up to date."""
-    from perfaudit.store.migrations import migrate
-
-    conn = connect(path)
-    try:
-        migrate(conn)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise UsageError(f"cannot prepare database {path}: {exc}") from exc
-    return conn

@@ -10,8 +10,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from perfaudit.store.db import transaction
+from perfaudit.errors import UsageError
+from perfaudit.store.db import connect, transaction
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,3 +123,14 @@ def _is_applied(conn: sqlite3.Connection, name: str) -> bool:
 def _statements(script: str) -> list[str]:
     """Split a script into statements (migrations hold no semicolons inside literals)."""
     return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """A connection with perfaudit's history schema brought up to date."""
+    conn = connect(path)
+    try:
+        migrate(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise UsageError(f"cannot prepare database {path}: {exc}") from exc
+    return conn
