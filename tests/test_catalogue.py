@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from perfaudit.rules import example_paths, load_rule, rule_folders
-from perfaudit.rules.docs import render_catalogue
-from perfaudit.rules.engine import scan_source
-from perfaudit.rules.schema import Rule
+from perfaudit.rules.catalogue import example_paths, load_rule, rule_folders
+from perfaudit.rules.catalogue.docs import render_catalogue
+from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.rules.engine.scan import scan_source
 
 FOLDERS = rule_folders()
 REPO = Path(__file__).resolve().parents[1]

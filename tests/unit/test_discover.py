@@ -85,7 +85,7 @@ def test_symlinks_are_skipped_not_followed(make_repo, with_git: bool) -> None:
 
 def test_is_test_path() -> None:
     assert is_test_path("x/y_test.go")
-    assert is_test_path("pkg/tests/helpers.py")
+    assert is_test_path("pkg/tests/common.py")
     assert is_test_path("test_mod.py")
     assert not is_test_path("pkg/contest.py")
     assert not is_test_path("testing/util.go")

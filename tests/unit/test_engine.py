@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from perfaudit.model import Language, Severity
-from perfaudit.rules import load_catalogue, select_rules, unknown_rule_names
-from perfaudit.rules.engine import scan_source
-from perfaudit.rules.suppress import find_suppressions
+from perfaudit.rules.catalogue import load_catalogue, select_rules, unknown_rule_names
+from perfaudit.rules.engine.scan import scan_source
+from perfaudit.rules.engine.suppress import find_suppressions
 
 RULES = [r for r in load_catalogue() if r.id == "time-after-in-loop"]
 
@@ -104,7 +104,7 @@ def test_handler_closure_registered_in_main_is_not_start_up() -> None:
 def test_prefilter_sees_overlapping_literals() -> None:
     from dataclasses import replace
 
-    from perfaudit.rules.engine import prefilter
+    from perfaudit.rules.engine.scan import prefilter
 
     base = RULES[0]
     rules = [replace(base, id=name, meta=replace(base.meta, literals=lits))

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from perfaudit.fingerprint import assign_fingerprints, base_key, normalise_snippet
 from perfaudit.model import Language
-from perfaudit.rules import load_catalogue, select_rules
-from perfaudit.rules.engine import scan_source
+from perfaudit.rules.catalogue import load_catalogue, select_rules
+from perfaudit.rules.engine.scan import scan_source
 
 RULES = select_rules(load_catalogue(), ["time-after-in-loop"])
 LOOP = """func {name}(ch chan int, d time.Duration) {{

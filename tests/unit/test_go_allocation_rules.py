@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from perfaudit.model import Language, Severity
-from perfaudit.rules import CATALOGUE_DIR, example_paths, load_rule
-from perfaudit.rules.engine import scan_source
+from perfaudit.rules.catalogue import CATALOGUE_DIR, example_paths, load_rule
+from perfaudit.rules.engine.scan import scan_source
 
 
 def _severities(rule_id: str, version: str | None) -> set[Severity]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, goflow
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax.node import Root
 
 SOURCE = """package p
 

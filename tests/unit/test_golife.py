@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from perfaudit.model import Language
-from perfaudit.rules import golife
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.facts.go import lifetimes as golife
+from perfaudit.syntax.node import Root
 
 SOURCE = """package p
 

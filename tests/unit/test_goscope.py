@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from perfaudit.model import Language
-from perfaudit.rules import goscope
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax.node import Root
 
 SOURCE = """package p
 

@@ -17,7 +17,7 @@ from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
 from perfaudit.model import Report, Severity, SourceFile
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
-from perfaudit.rules import load_catalogue, unknown_rule_names
+from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
 
 
 def _check_names(config: Config) -> None:

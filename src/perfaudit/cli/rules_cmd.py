@@ -8,8 +8,8 @@ from rich.table import Table
 
 from perfaudit.cli import _console
 from perfaudit.errors import UsageError
-from perfaudit.rules import load_catalogue
-from perfaudit.rules.docs import render_catalogue, render_rule
+from perfaudit.rules.catalogue import load_catalogue
+from perfaudit.rules.catalogue.docs import render_catalogue, render_rule
 
 
 @click.command("rules")

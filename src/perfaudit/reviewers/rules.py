@@ -13,9 +13,9 @@ from perfaudit.langversion import NearestGoVersion
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.pool import Crashed, Pool
-from perfaudit.rules import load_catalogue, select_rules
-from perfaudit.rules.engine import REVIEWER, ScanResult, scan_source
-from perfaudit.rules.schema import Rule
+from perfaudit.rules.catalogue import load_catalogue, select_rules
+from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.rules.engine.scan import REVIEWER, ScanResult, scan_source
 
 _WORKER_RULES: tuple[Rule, ...] = ()
 _KNOWN_RULES: frozenset[str] = frozenset()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from perfaudit.model import Language
-from perfaudit.rules import load_catalogue
-from perfaudit.rules.engine import scan_source
-from perfaudit.rules.match import Match
+from perfaudit.rules.catalogue import load_catalogue
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.engine.scan import scan_source
 
 PY_LOOP = 'import re\n\n\ndef f(xs):\n    for x in xs:\n        re.compile("a")\n'
 GO_LOOP = ('package p\n\nimport "regexp"\n\nfunc f(xs []string) {\n\tfor range xs {\n'

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from perfaudit.model import Language
-from perfaudit.rules import load_catalogue, pyhelpers
-from perfaudit.rules.engine import scan_source
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.catalogue import load_catalogue
+from perfaudit.rules.engine.scan import scan_source
+from perfaudit.rules.facts.python import code as pyhelpers
+from perfaudit.syntax.node import Root
 
 
 def _call(source: str, callee: str):

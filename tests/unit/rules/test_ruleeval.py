@@ -9,8 +9,8 @@ from ast_grep_py import SgRoot
 
 from perfaudit.errors import RuleError
 from perfaudit.model import Language
-from perfaudit.rules.ruleeval import python_regex
-from perfaudit.rules.tsnode import Root
+from perfaudit.syntax.evaluate import python_regex
+from perfaudit.syntax.node import Root
 
 GO = """package p
 

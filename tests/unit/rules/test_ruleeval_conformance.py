@@ -15,10 +15,10 @@ import pytest
 from ast_grep_py import SgRoot
 
 from perfaudit.model import Language
-from perfaudit.rules import example_paths, load_catalogue
-from perfaudit.rules.passes import anchors_of, matches
-from perfaudit.rules.schema import Rule
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.catalogue import example_paths, load_catalogue
+from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.rules.engine.candidates import anchors_of, matches
+from perfaudit.syntax.node import Root
 
 REPO = Path(__file__).resolve().parents[3]
 RULES = load_catalogue()

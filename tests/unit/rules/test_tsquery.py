@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import passes, tsquery
-from perfaudit.rules.tsnode import Root
+from perfaudit.rules.engine import candidates as passes
+from perfaudit.syntax import query as tsquery
+from perfaudit.syntax.node import Root
 
 GO = b"package p\n\nfunc f(xs []int) {\n\tfor _, x := range xs {\n\t\tg(x)\n\t}\n}\n\n// tail\n"
 

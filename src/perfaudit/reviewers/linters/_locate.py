@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfaudit.model import Finding, Language
-from perfaudit.rules.helpers import function_name
-from perfaudit.rules.tsnode import Node, Root
+from perfaudit.syntax.functions import function_name
+from perfaudit.syntax.node import Node, Root
 
 _FUNCTION_KINDS = {
     Language.GO: ("function_declaration", "method_declaration"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import function_name
-from perfaudit.rules.tsnode import Root
+from perfaudit.syntax.functions import function_name
+from perfaudit.syntax.node import Root
 
 _UNIT_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration"}),

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import callee, comment_above, go_parameters, is_test_support_path, runs_later
-from perfaudit.rules.helpers import enclosing_function_node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import (
+    callee,
+    comment_above,
+    go_parameters,
+    is_test_support_path,
+    runs_later,
+)
+from perfaudit.syntax.functions import enclosing_function_node
 
 _REQUEST_TYPES = ("context.Context", "*http.Request")
 _INTENT = re.compile(r"(?i)background|outlive|detach|independent|cancel|shutdown|cleanup")

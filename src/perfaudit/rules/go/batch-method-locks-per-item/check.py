@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import callee, go_receiver_name
-from perfaudit.rules.helpers import enclosing_function_node, loop_ancestors
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee, go_receiver_name
+from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 
 
 def _receiver_type(method: object) -> str:

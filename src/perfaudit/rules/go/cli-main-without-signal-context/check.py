@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import callee, own_nodes
-from perfaudit.rules.helpers import enclosing_function_node, function_name
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee, own_nodes
+from perfaudit.syntax.functions import enclosing_function_node, function_name
 
 _PACKAGE_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)
 _SIGNALS = ("signal.Notify", "signal.NotifyContext")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import goscope, helpers
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 _CONSTANT_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal", "int_literal",
                              "float_literal", "rune_literal", "imaginary_literal", "true",
@@ -80,8 +82,8 @@ def _only_read(literal: Node, fn: Node) -> bool:
 
 
 def _runs_once(fn: Node) -> bool:
-    named = helpers.enclosing_function_node(fn) if fn.kind() == "func_literal" else fn
-    if helpers.is_startup(named, Language.GO):
+    named = functions.enclosing_function_node(fn) if fn.kind() == "func_literal" else fn
+    if common.is_startup(named, Language.GO):
         return True
     for closure in [fn, *[a for a in fn.ancestors() if a.kind() == "func_literal"]]:
         holder = closure.parent()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
 
 _READS_FILES = ("ParseFiles", "ParseGlob", "ParseFS", "LoadX509KeyPair", "SystemCertPool")
 

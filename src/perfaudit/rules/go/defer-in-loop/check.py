@@ -9,16 +9,10 @@ closed explicitly in the loop, when a flag makes the defer run once, and in ``ma
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import callee
-from perfaudit.rules.helpers import (
-    enclosing_function_node,
-    function_name,
-    identifiers,
-    identifiers_named,
-    is_within,
-    loop_ancestors,
-)
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.common import identifiers, identifiers_named, is_within
+from perfaudit.rules.facts.go.lifetimes import callee
+from perfaudit.syntax.functions import enclosing_function_node, function_name, loop_ancestors
 
 _EXITS = ("return_statement", "break_statement", "goto_statement")
 

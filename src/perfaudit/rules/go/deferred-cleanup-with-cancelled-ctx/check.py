@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import (
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import (
     callee,
     go_assigned_names,
     go_context_params,
     innermost_function_node,
     own_nodes,
 )
-from perfaudit.rules.match import Match
 
 _CLEANUP = re.compile(
     r"\.(Shutdown|Stop|Close|Flush|ForceFlush|Cleanup|Release|Deregister|Unregister|Disconnect)$"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import callee, go_assigned_names, innermost_function_node, names_used
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee, go_assigned_names, innermost_function_node, names_used
 
 _SETTABLE = frozenset({"Stdout", "Stderr", "Stdin", "Env", "Dir", "SysProcAttr", "ExtraFiles",
                        "Cancel", "WaitDelay", "Path", "Args"})

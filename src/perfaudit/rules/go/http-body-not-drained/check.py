@@ -7,8 +7,8 @@ whose bodies are empty.
 
 from __future__ import annotations
 
-from perfaudit.rules.golife import callee, go_assignment_of, innermost_function_node, names_used
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee, go_assignment_of, innermost_function_node, names_used
 
 _METADATA = frozenset({"StatusCode", "Status", "Header", "ContentLength", "Proto", "Request",
                        "TLS", "Trailer", "Uncompressed", "ProtoMajor", "ProtoMinor"})

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import (
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import (
     go_assigned_names,
     go_assignment_of,
     innermost_function_node,
     is_test_support_path,
 )
-from perfaudit.rules.helpers import enclosing_function_node, in_loop
-from perfaudit.rules.match import Match
+from perfaudit.syntax.functions import enclosing_function_node, in_loop
 
 _CONTEXT_REQUESTS = re.compile(r"NewRequestWithContext|\.WithContext\(|\.Clone\(ctx\)")
 

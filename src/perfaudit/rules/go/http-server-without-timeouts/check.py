@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import go_assigned_names, go_assignment_of
-from perfaudit.rules.helpers import enclosing_function_node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import go_assigned_names, go_assignment_of
+from perfaudit.syntax.functions import enclosing_function_node
 
 _TIMEOUTS = ("ReadHeaderTimeout", "ReadTimeout")
 # A debug or pprof listener bound to loopback is not reachable by slow remote clients.

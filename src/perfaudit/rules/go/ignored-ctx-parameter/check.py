@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import callee, go_context_params, names_used
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee, go_context_params, names_used
 
 _BLOCKING_CALL = re.compile(
     r"^(time\.Sleep|context\.(Background|TODO)|http\.(Get|Post|Head|PostForm|NewRequest)"

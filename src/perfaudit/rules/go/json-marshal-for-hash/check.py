@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import goscope
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax.functions import Node
 
 _HASH_CTORS = ("sha256.New", "sha1.New", "sha512.New", "md5.New", "fnv.New", "xxhash.New",
                "crc32.New", "crc64.New", "blake2b.New", "maphash.")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode, goflow
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
 
 _MARSHAL = frozenset({"json.Marshal"})
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import names_used
-from perfaudit.rules.helpers import identifiers, loop_ancestors
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.common import identifiers
+from perfaudit.rules.facts.go.lifetimes import names_used
+from perfaudit.syntax.functions import loop_ancestors
 
 
 def _loop_vars(loop: object) -> set[str]:

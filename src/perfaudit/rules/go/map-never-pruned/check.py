@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import go_receiver_name, is_test_support_path
-from perfaudit.rules.helpers import enclosing_function_node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import go_receiver_name, is_test_support_path
+from perfaudit.syntax.functions import enclosing_function_node
 
 _SETUP = re.compile(
     r"(?i)^(new|init|register|must|setup|set_?up|configure|build|parse|load|reload|use|add\w*handler|with)"

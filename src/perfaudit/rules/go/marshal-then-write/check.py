@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode, goflow
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax.functions import Node
 
 _FILE_WRITERS = frozenset({"os.WriteFile", "ioutil.WriteFile"})
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from perfaudit.rules.golock import IO, NETWORK, held_calls
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.locks import IO, NETWORK, held_calls
 
 
 def check(match: Match) -> bool:

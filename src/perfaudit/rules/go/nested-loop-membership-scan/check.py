@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import gocode, goflow
-from perfaudit.rules.helpers import Node, identifiers
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.common import identifiers
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax.functions import Node
 
 
 def _small_or_nested(inner: Node, outer_names: set[str], root: Node) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import goflow
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import flow as goflow
 
 
 def check(match: Match) -> bool:

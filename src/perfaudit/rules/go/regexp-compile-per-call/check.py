@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, helpers
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.syntax import functions
 
 _ONCE_CALLBACK = re.compile(r"(\.Go|\.Do|OnceFunc|OnceValues?)$")  # runs the closure once
 _SETUP_NAME = re.compile(r"^(New|new|Must|must|init|Init|setup|Setup|register|Register)([A-Z_]|$)")
@@ -38,13 +40,13 @@ def _setup_function(scope: object) -> bool:
         return False
     name = scope.field("name")  # type: ignore[attr-defined]
     text = name.text() if name is not None else ""
-    return helpers.is_startup(scope, Language.GO) or bool(_SETUP_NAME.match(text))
+    return common.is_startup(scope, Language.GO) or bool(_SETUP_NAME.match(text))
 
 
 def _repeated(scope: object, root: object) -> bool:
     """Whether the function plausibly runs many times: a request handler, a callback, or a
     function this file calls from inside a loop."""
-    if helpers.is_http_handler(scope):
+    if common.is_http_handler(scope):
         return True
     if scope.kind() == "func_literal":  # type: ignore[attr-defined]
         parent = scope.parent()  # type: ignore[attr-defined]
@@ -60,7 +62,7 @@ def check(match: Match) -> bool:
     args = gocode.call_args(node)
     if not args or not gocode.is_string_literal(args[0]):
         return False
-    if helpers.in_loop(node, Language.GO):
+    if functions.in_loop(node, Language.GO):
         return False  # regexp-compile-in-loop reports it
     scope = gocode.function_scope(node)
     if scope is None or _setup_function(scope):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, goflow, helpers
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 
 def _scanned(node: Node) -> str | None:
@@ -53,7 +55,7 @@ def check(match: Match) -> bool:
     name = _scanned(match.node)
     if not name or not _is_search(match.node):
         return False
-    for loop in helpers.loop_ancestors(match.node, Language.GO):
+    for loop in functions.loop_ancestors(match.node, Language.GO):
         if _declared_inside(loop, name):
             return False
         if _appends(loop, name):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import go_context_params, innermost_function_node
-from perfaudit.rules.helpers import enclosing_function_node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import go_context_params, innermost_function_node
+from perfaudit.syntax.functions import enclosing_function_node
 
 _WORDS = "sem|semaphore|sema|limiter|limit|throttle|tokens?|slots?|gate|concurrency"
 # ``sem``, ``req_sem`` or camel case ``reqSem``; not ``aggregate``.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import goscope
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax.functions import Node
 
 _UNBUFFERED_TYPES = ("*os.File", "net.Conn", "*net.TCPConn", "*net.UnixConn", "*net.UDPConn")
 _UNBUFFERED_CTORS = ("os.Open(", "os.OpenFile(", "os.Create(", "net.Dial(", "net.DialTimeout(",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules import gocode
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.syntax.functions import Node
 
 _SQL_METHODS = frozenset({"Query", "QueryRow", "QueryContext", "QueryRowContext", "Exec", "ExecContext"})
 _SQL_RECEIVER = re.compile(r"(?i)(^|[._])(db|tx|sqldb|database|pool|conn)$|[a-z](DB|Db|Tx)$")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import goscope
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax.functions import Node
 
 
 def _string_conversion_arg(expr: Node | None) -> Node | None:

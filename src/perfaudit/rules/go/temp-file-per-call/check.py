@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from perfaudit.model import Language
-from perfaudit.rules import gocode, goflow, helpers
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 _WRITE_METHODS = (".Write", ".WriteString")
 _WRITE_FUNCS = frozenset({"io.Copy", "io.WriteString", "fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"})
@@ -44,9 +47,9 @@ def _removed(scope: Node, name: str) -> bool:
 def check(match: Match) -> bool:
     """Whether the per-call temp file's content ignores the call's arguments."""
     node = match.node
-    fn = helpers.enclosing_function_node(node)
+    fn = functions.enclosing_function_node(node)
     name = _bound(node)
-    if fn is None or name is None or helpers.is_startup(fn, Language.GO):
+    if fn is None or name is None or common.is_startup(fn, Language.GO):
         return False
     if gocode.function_scope(node) != fn or not _removed(fn, name):
         return False

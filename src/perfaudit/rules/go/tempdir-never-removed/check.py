@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import (
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import (
     callee,
     go_assigned_names,
     go_assignment_of,
@@ -17,7 +18,6 @@ from perfaudit.rules.golife import (
     is_test_support_path,
     names_used,
 )
-from perfaudit.rules.match import Match
 
 _REMOVE = re.compile(r"^os\.(RemoveAll|Remove)$")
 _LOCAL_USE = re.compile(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules import goscope
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax.functions import Node
 
 _EXITS = ("return_statement", "break_statement", "goto_statement")
 _SHUTDOWN = re.compile(r"Done\(\)|(?i:done|quit|stop|closed?|shutdown|exit|cancel)")

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.golife import callee, innermost_function_node
-from perfaudit.rules.helpers import enclosing_function_node, is_startup, loop_ancestors
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.common import is_startup
+from perfaudit.rules.facts.go.lifetimes import callee, innermost_function_node
+from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 
 _LIMITER = re.compile(
     r"SetLimit\(|\.Acquire\(|semaphore\.|make\(chan struct\s*\{\s*\}\s*,|\w*([sS]em|[lL]imiter|[sS]lots?"

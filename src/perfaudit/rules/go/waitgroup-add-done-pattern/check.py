@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import callee
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go.lifetimes import callee
 
 
 def check(match: Match) -> bool:

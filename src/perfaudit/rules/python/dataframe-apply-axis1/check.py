@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
 
 _ROW_WISE = ("1", '"columns"', "'columns'")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules import pyhelpers as py
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python import code as py
+from perfaudit.syntax.functions import Node
 
 _LOGGER = re.compile(r"(^|\.)(_?log|_?logger|LOG|LOGGER|logging|_?LOG|log_?\w*|\w*_log(ger)?)$",
                      re.IGNORECASE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import pyhelpers as py
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python import code as py
 
 
 def check(match: Match) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from perfaudit.rules.match import Match
-from perfaudit.rules.pyhelpers import CACHE_DECORATORS, decorator_names
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python.code import CACHE_DECORATORS, decorator_names
 
 _BINDERS = ("staticmethod", "classmethod")
 

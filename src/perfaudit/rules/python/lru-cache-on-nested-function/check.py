@@ -5,9 +5,9 @@ A recursive one reuses its cache within the call; a returned or stored one keeps
 
 from __future__ import annotations
 
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
-from perfaudit.rules.pyhelpers import CACHE_DECORATORS, decorator_names
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python.code import CACHE_DECORATORS, decorator_names
+from perfaudit.syntax.functions import Node
 
 
 def _is_recursive(fn: Node) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from perfaudit.rules import pyhelpers as py
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python import code as py
+from perfaudit.syntax.functions import Node
 
 
 def _joins(cmp: Node, outer: set[str], inner: set[str]) -> bool:

@@ -5,9 +5,9 @@ When the guarded code calls other functions, the handler set-up is noise next to
 
 from __future__ import annotations
 
-from perfaudit.rules import pyhelpers as py
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.python import code as py
+from perfaudit.syntax.functions import Node
 
 _SIMPLE = ("expression_statement", "return_statement", "continue_statement", "break_statement")
 _CHEAP_CALLS = ("int", "float", "str", "bytes", "len", "ord", "chr", "bool")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.helpers import Node
-from perfaudit.rules.match import Match
+from perfaudit.rules.engine.match import Match
+from perfaudit.syntax.functions import Node
 
 _CACHE_NAME = re.compile(r"cache|memo", re.IGNORECASE)
 _EVICT = ("pop", "popitem", "clear")

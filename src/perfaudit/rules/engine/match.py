@@ -12,7 +12,7 @@ from perfaudit.model import Language
 class Match:
     """One rule match with the context a pure predicate may need.
 
-    ``node`` and ``root`` are ``perfaudit.rules.tsnode.Node`` values (ast-grep's node API on
+    ``node`` and ``root`` are ``perfaudit.syntax.node.Node`` values (ast-grep's node API on
     tree-sitter nodes); ``version`` is the target's language version as a tuple
     (``(1, 22)``) or None when the repository does not say.
     """

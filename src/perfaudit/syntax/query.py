@@ -18,7 +18,7 @@ from typing import Any
 import tree_sitter as ts
 
 from perfaudit.model import Language
-from perfaudit.rules.grammars import grammar
+from perfaudit.syntax.grammars import grammar
 
 
 def preorder(nodes: Iterable[ts.Node]) -> list[ts.Node]:

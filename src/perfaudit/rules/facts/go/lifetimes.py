@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from perfaudit.model import Language
-from perfaudit.rules.helpers import Node, call_name, innermost_function
+from perfaudit.rules.facts.common import call_name
+from perfaudit.syntax.functions import Node, innermost_function
 
 _SPACE = re.compile(r"\s+")
 

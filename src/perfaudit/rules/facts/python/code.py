@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 
 from perfaudit.model import Language
-from perfaudit.rules import helpers
-from perfaudit.rules.helpers import Node
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 LOOP_KINDS = frozenset({"for_statement", "while_statement", "list_comprehension",
                         "set_comprehension", "dictionary_comprehension", "generator_expression"})
-FUNCTION_KINDS = helpers.FUNCTION_KINDS[Language.PYTHON]
+FUNCTION_KINDS = functions.FUNCTION_KINDS[Language.PYTHON]
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
                       "add", "update", "discard", "setdefault", "popitem", "write", "seek",
                       "truncate", "appendleft", "extendleft", "popleft", "rotate"})
@@ -37,7 +37,7 @@ def within(node: Node, container: Node | None) -> bool:
 
 def function_of(node: Node) -> Node | None:
     """The nearest enclosing ``def`` or ``lambda``, or None at module level."""
-    return helpers.innermost_function(node, Language.PYTHON)
+    return functions.innermost_function(node, Language.PYTHON)
 
 
 def is_async(fn: Node | None) -> bool:

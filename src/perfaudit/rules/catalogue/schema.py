@@ -12,7 +12,7 @@ from pydantic import ConfigDict, TypeAdapter, with_config
 from perfaudit.model import Category, Language, Severity
 
 if TYPE_CHECKING:
-    from perfaudit.rules.match import Match
+    from perfaudit.rules.engine.match import Match
 
 
 class RuleStatus(StrEnum):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.gocode import (
+from perfaudit.rules.facts.common import call_name
+from perfaudit.rules.facts.go.code import (
     DECL_KINDS,
     call_args,
     function_scope,
@@ -20,7 +21,7 @@ from perfaudit.rules.gocode import (
     range_vars,
     uses,
 )
-from perfaudit.rules.helpers import Node, call_name
+from perfaudit.syntax.functions import Node
 
 
 def defining_call(scope: Node, name: str, callees: frozenset[str]) -> Node | None:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 import tree_sitter as ts
 
-from perfaudit.rules import ruleeval, tsquery
-from perfaudit.rules.pattern import Env
-from perfaudit.rules.schema import Rule
-from perfaudit.rules.tsnode import Node
+from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.syntax import evaluate as ruleeval
+from perfaudit.syntax import query as tsquery
+from perfaudit.syntax.node import Node
+from perfaudit.syntax.pattern import Env
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,13 @@ import tree_sitter as ts
 
 from perfaudit.langversion import parse_version
 from perfaudit.model import Category, Diagnostic, Finding, Language, Location, Severity
-from perfaudit.rules import helpers
-from perfaudit.rules.match import Match
-from perfaudit.rules.passes import Candidates, candidates
-from perfaudit.rules.schema import Rule
-from perfaudit.rules.suppress import Suppression, covering, find_suppressions
-from perfaudit.rules.tsnode import Node, Root
+from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.rules.engine.candidates import Candidates, candidates
+from perfaudit.rules.engine.match import Match
+from perfaudit.rules.engine.suppress import Suppression, covering, find_suppressions
+from perfaudit.rules.facts import common
+from perfaudit.syntax import functions
+from perfaudit.syntax.node import Node, Root
 
 REVIEWER = "rules"
 _SNIPPET_CHARS = 400
@@ -82,13 +83,13 @@ def contextual_severity(
     base: Severity, node: object, language: Language, category: Category
 ) -> tuple[Severity, str]:
     """Raise severity in nested loops or request handlers, lower it in start-up code."""
-    fn = helpers.enclosing_function_node(node)
+    fn = functions.enclosing_function_node(node)
     severity, reason = base, ""
-    if helpers.is_startup(fn, language) and not helpers.in_closure(node, language):
+    if common.is_startup(fn, language) and not functions.in_closure(node, language):
         severity, reason = base.lowered(), "runs once at start-up"
-    elif (depth := helpers.loop_depth(node, language)) >= 2:
+    elif (depth := functions.loop_depth(node, language)) >= 2:
         severity, reason = base.raised(), f"inside {depth} nested loops: cost multiplies"
-    elif language is Language.GO and helpers.is_http_handler(helpers.innermost_function(node, language)):
+    elif language is Language.GO and common.is_http_handler(functions.innermost_function(node, language)):
         severity, reason = base.raised(), "on a per-request path (HTTP handler)"
     if category is Category.CORRECTNESS and severity is Severity.P0:
         severity, reason = Severity.P1, "correctness findings are never ranked P0"
@@ -118,7 +119,7 @@ def _finding(rule: Rule, m: Match, path: str) -> Finding:
             path=path,
             start_line=rng.start.line + 1,
             end_line=rng.end.line + 1,
-            function=helpers.enclosing_function(node, language),
+            function=functions.enclosing_function(node, language),
             snippet=node.text()[:_SNIPPET_CHARS],
         ),
         severity_reason=reason,

@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 import tree_sitter as ts
 
 from perfaudit.model import Language
-from perfaudit.rules import ruleeval
-from perfaudit.rules.grammars import parse
-from perfaudit.rules.pattern import Env
-from perfaudit.rules.tsquery import ABOVE, PARENTS, parent_of
+from perfaudit.syntax import evaluate as ruleeval
+from perfaudit.syntax.grammars import parse
+from perfaudit.syntax.pattern import Env
+from perfaudit.syntax.query import ABOVE, PARENTS, parent_of
 
 T = TypeVar("T")
 

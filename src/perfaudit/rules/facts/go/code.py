@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules import helpers
-from perfaudit.rules.helpers import Node, call_name
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.common import call_name
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 _GO = Language.GO
 _STRING_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal"})
@@ -27,7 +29,7 @@ def call_args(call: Node) -> list[Node]:
 
 def innermost_loop(node: Node) -> Node | None:
     """The nearest ``for`` statement around ``node`` within its own function or closure."""
-    loops = helpers.loop_ancestors(node, _GO)
+    loops = functions.loop_ancestors(node, _GO)
     return loops[0] if loops else None
 
 
@@ -66,7 +68,7 @@ def loop_declared_names(loop: Node) -> set[str]:
 
 def function_scope(node: Node) -> Node | None:
     """The nearest function, method or closure around ``node``."""
-    kinds = helpers.FUNCTION_KINDS[_GO]
+    kinds = functions.FUNCTION_KINDS[_GO]
     return next((a for a in node.ancestors() if a.kind() in kinds), None)
 
 
@@ -85,12 +87,12 @@ def is_string_literal(node: Node) -> bool:
 
 def uses(scope: Node, name: str) -> list[Node]:
     """Every identifier node spelled ``name`` inside ``scope``."""
-    return helpers.identifiers_named(scope, name)
+    return common.identifiers_named(scope, name)
 
 
 def is_within(node: Node, outer: Node) -> bool:
     """Whether ``node`` lies inside ``outer`` (or is it)."""
-    return helpers.is_within(node, outer)
+    return common.is_within(node, outer)
 
 
 def parameter_names(fn: Node) -> set[str]:

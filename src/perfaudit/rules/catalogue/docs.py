@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from perfaudit.rules import example_paths
-from perfaudit.rules.schema import Rule
+from perfaudit.rules.catalogue import example_paths
+from perfaudit.rules.catalogue.schema import Rule
 
 
 def _example(path: Path, fence: str) -> list[str]:

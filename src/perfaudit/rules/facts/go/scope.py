@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterator
 
 from perfaudit.model import Language
-from perfaudit.rules import helpers
-from perfaudit.rules.helpers import Node, call_name
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.common import call_name
+from perfaudit.syntax import functions
+from perfaudit.syntax.functions import Node
 
 GO_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 _DECL_KINDS = ("parameter_declaration", "variadic_parameter_declaration", "var_spec",
@@ -33,7 +35,7 @@ def function_scopes(node: Node) -> list[Node]:
 
 def innermost_function(node: Node) -> Node | None:
     """The nearest function, method or closure around ``node``."""
-    return helpers.innermost_function(node, Language.GO)
+    return functions.innermost_function(node, Language.GO)
 
 
 def _starts_before(a: Node, b: Node) -> bool:
@@ -132,7 +134,7 @@ def declared_value(decl: Node, name: str) -> Node | None:
 
 def uses(scope: Node, name: str) -> list[Node]:
     """Every ``identifier`` node spelled ``name`` inside ``scope``."""
-    return helpers.identifiers_named(scope, name)
+    return common.identifiers_named(scope, name)
 
 
 def is_conditional_within(node: Node, stop: Node) -> bool:

@@ -16,7 +16,7 @@ import tree_sitter as ts
 
 from perfaudit.errors import RuleError
 from perfaudit.model import Language
-from perfaudit.rules.grammars import parse
+from perfaudit.syntax.grammars import parse
 
 Env = dict[str, "ts.Node | list[ts.Node]"]
 _EXPANDO = "µ"

@@ -1,4 +1,9 @@
-"""Syntax-tree helpers shared by the engine and by rules' ``check.py`` predicates (pure)."""
+"""Functions and loops in a syntax tree: their kinds, names and nesting (pure).
+
+Language-aware, rule-agnostic: the engine, the rules' facts, the LLM outline and the
+linter locators all ask these.
+"""
+
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from typing import Any
 
 from perfaudit.model import Language
 
-Node = Any  # perfaudit.rules.tsnode.Node; kept loose so check.py files import nothing for it
+Node = Any  # perfaudit.syntax.node.Node; kept loose so predicates import nothing for it
 
 FUNCTION_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration", "func_literal"}),
@@ -75,12 +80,6 @@ def innermost_function(node: Node, language: Language) -> Node | None:
     return found
 
 
-def call_name(call: Node) -> str:
-    """The called expression of a call, whitespace removed: ``s.mu.Lock``, ``regexp.MustCompile``."""
-    fn = call.field("function")
-    return _SPACE.sub("", fn.text()) if fn is not None else ""
-
-
 def in_closure(node: Node, language: Language) -> bool:
     """Whether ``node`` sits in a closure or lambda rather than directly in a named function."""
     inner = innermost_function(node, language)
@@ -110,12 +109,13 @@ def _go_receiver_type(method: Node) -> str:
 
 def _python_qualname(fn: Node) -> str:
     scopes = {"class_definition", "function_definition"}
-    parts = [_name_of(fn)]
-    parts.extend(_name_of(a) for a in fn.ancestors() if a.kind() in scopes)
+    parts = [declared_name(fn)]
+    parts.extend(declared_name(a) for a in fn.ancestors() if a.kind() in scopes)
     return ".".join(reversed(parts))
 
 
-def _name_of(node: Node) -> str:
+def declared_name(node: Node) -> str:
+    """The name a declaration gives itself (``?`` when it has none)."""
     name = node.field("name")
     return name.text() if name is not None else "?"
 
@@ -124,10 +124,10 @@ def function_name(fn: Node, language: Language) -> str:
     """Display name of a function node: ``(*Runner).runTest``, ``Parser.parse``, ``main``."""
     if language is Language.GO and fn.kind() == "method_declaration":
         receiver = _go_receiver_type(fn)
-        return f"{receiver}.{_name_of(fn)}" if receiver else _name_of(fn)
+        return f"{receiver}.{declared_name(fn)}" if receiver else declared_name(fn)
     if language is Language.PYTHON:
         return _python_qualname(fn)
-    return _name_of(fn)
+    return declared_name(fn)
 
 
 def enclosing_function(node: Node, language: Language) -> str | None:
@@ -142,60 +142,7 @@ def parameters_text(fn: Node) -> str:
     return params.text() if params is not None else ""
 
 
-def is_http_handler(fn: Node | None) -> bool:
-    """Whether a Go function takes an ``http.ResponseWriter`` (runs once per request)."""
-    return fn is not None and "http.ResponseWriter" in parameters_text(fn)
-
-
-def is_startup(fn: Node | None, language: Language) -> bool:
-    """Whether a function runs once per process: Go ``main``/``init``, Python ``main``."""
-    if fn is None:
-        return False
-    name = _name_of(fn)
-    if language is Language.GO:
-        return fn.kind() == "function_declaration" and name in {"main", "init"}
-    return name == "main"
-
-
-def identifiers(node: Node) -> set[str]:
-    """Every identifier spelled inside ``node``."""
-    kinds = ("identifier", "field_identifier", "type_identifier", "package_identifier")
-    found: set[str] = set()
-    for kind in kinds:
-        found.update(child.text() for child in node.find_all(kind=kind))
-    if node.kind() in kinds:
-        found.add(node.text())
-    return found
-
-
 def loop_ancestors(node: Node, language: Language) -> list[Node]:
     """The loops around ``node`` within its own function, innermost first."""
     loops = LOOP_KINDS[language]
     return [a for a in ancestors_in_function(node, language) if a.kind() in loops]
-
-
-def identifiers_named(scope: Node, name: str) -> list[Node]:
-    """Every ``identifier`` node spelled ``name`` inside ``scope``, in source order.
-
-    The index of a scope's identifiers is built once per file: predicates ask it of the same
-    function for every match in it, and a function can hold thousands.
-    """
-    index: dict[str, list[Node]] = scope.remember(identifiers_named, lambda: _identifier_index(scope))
-    return list(index.get(name, ()))
-
-
-def _identifier_index(scope: Node) -> dict[str, list[Node]]:
-    index: dict[str, list[Node]] = {}
-    for ident in scope.find_all(kind="identifier"):
-        index.setdefault(ident.text(), []).append(ident)
-    return index
-
-
-def is_within(node: Node, outer: Node) -> bool:
-    """Whether ``node`` lies inside ``outer`` (or is it): a byte-range test first, the
-    ancestors only where the ranges nest (a node and its only child share a range)."""
-    inner_range, outer_range = node.range(), outer.range()
-    if not (outer_range.start.index <= inner_range.start.index
-            and inner_range.end.index <= outer_range.end.index):
-        return False
-    return bool(node == outer or any(a == outer for a in node.ancestors()))

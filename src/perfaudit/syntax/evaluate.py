@@ -20,9 +20,9 @@ import tree_sitter as ts
 
 from perfaudit.errors import RuleError
 from perfaudit.model import Language
-from perfaudit.rules import tsquery
-from perfaudit.rules.pattern import Env, Pattern, compile_pattern
-from perfaudit.rules.tsquery import ABOVE, parent_of
+from perfaudit.syntax import query as tsquery
+from perfaudit.syntax.pattern import Env, Pattern, compile_pattern
+from perfaudit.syntax.query import ABOVE, parent_of
 
 Test = Callable[[ts.Node, Env], bool]
 _RUST_ONLY_FLAGS = re.compile(r"\(\?([a-zA-Z]*)-u([a-zA-Z]*)([:)])")

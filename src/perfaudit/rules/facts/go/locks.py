@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.golife import callee, calls_under_lock, is_test_support_path
-from perfaudit.rules.helpers import enclosing_function_node
+from perfaudit.rules.facts.go.lifetimes import callee, calls_under_lock, is_test_support_path
+from perfaudit.syntax.functions import enclosing_function_node
 
 NETWORK = re.compile(
     r"^(http\.(Get|Post|PostForm|Head)|net\.(Dial\w*|Listen\w*|Lookup\w*)|tls\.Dial\w*"

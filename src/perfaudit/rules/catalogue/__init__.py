@@ -1,0 +1,122 @@
+"""The built-in rule catalogue: one folder per rule, found by glob (DESIGN §3); loading and selection."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from perfaudit.errors import RuleError
+from perfaudit.model import Language
+from perfaudit.rules.catalogue.schema import META_ADAPTER, CheckFn, Rule
+
+CATALOGUE_DIR = Path(__file__).parents[1]  # rule folders sit in rules/<language>/<rule-id>/
+EXAMPLE_EXT = {Language.GO: "go", Language.PYTHON: "py"}
+# libyaml's loader when PyYAML was built with it: loading the catalogue is per worker process
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MATCHER_KEYS = ("rule", "constraints", "utils", "transform")
+
+
+def _load_check(folder: Path) -> CheckFn | None:
+    path = folder / "check.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"perfaudit_rule_{folder.name}", path)
+    if spec is None or spec.loader is None:
+        raise RuleError(f"{path}: cannot load predicate")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    check = getattr(module, "check", None)
+    if not callable(check):
+        raise RuleError(f"{path}: defines no check(match) function")
+    return check  # type: ignore[no-any-return]
+
+
+def _parse_rule_doc(folder: Path) -> dict[str, Any]:
+    try:
+        doc = yaml.load((folder / "rule.yml").read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{folder}/rule.yml: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise RuleError(f"{folder}/rule.yml: not a mapping")
+    return doc
+
+
+def load_rule(folder: Path) -> Rule:
+    """Load and validate one rule folder."""
+    doc = _parse_rule_doc(folder)
+    rule_id = doc.get("id")
+    if rule_id != folder.name:
+        raise RuleError(f"{folder}: id {rule_id!r} differs from folder name")
+    try:
+        language = Language(str(doc.get("language", "")).lower())
+        meta = META_ADAPTER.validate_python(doc.get("metadata") or {})
+    except (ValueError, ValidationError) as exc:
+        raise RuleError(f"{folder}/rule.yml: {exc}") from exc
+    if "rule" not in doc:
+        raise RuleError(f"{folder}/rule.yml: no `rule:`")
+    return Rule(
+        id=rule_id,
+        language=language,
+        message=str(doc.get("message", meta.title)).strip(),
+        note=str(doc.get("note", "")).strip(),
+        matcher={key: doc[key] for key in _MATCHER_KEYS if key in doc},
+        meta=meta,
+        folder=str(folder),
+        check=_load_check(folder),
+    )
+
+
+def rule_folders(root: Path = CATALOGUE_DIR) -> list[Path]:
+    """Every rule folder under ``root``, sorted by language then id."""
+    return sorted(path.parent for path in root.glob("*/*/rule.yml"))
+
+
+@cache
+def load_catalogue(root: Path = CATALOGUE_DIR) -> tuple[Rule, ...]:
+    """All rules under ``root``; raises RuleError on the first malformed folder."""
+    return tuple(load_rule(folder) for folder in rule_folders(root))
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    preview: bool = False,
+) -> tuple[Rule, ...]:
+    """Rules to run: ``select`` (ids or categories) narrows, ``ignore`` removes.
+
+    Preview rules run only when named in ``select`` or when ``preview`` is set.
+    """
+    wanted, unwanted = set(select), set(ignore)
+    chosen = []
+    for rule in rules:
+        keys = {rule.id, str(rule.meta.category), str(rule.language)}
+        if wanted and not keys & wanted:
+            continue
+        if keys & unwanted:
+            continue
+        if rule.is_preview and not (preview or rule.id in wanted):
+            continue
+        chosen.append(rule)
+    return tuple(chosen)
+
+
+def unknown_rule_names(names: Iterable[str], rules: Iterable[Rule]) -> list[str]:
+    """Names in ``names`` that are neither a rule id, a category nor a language."""
+    known: set[str] = set()
+    for rule in rules:
+        known |= {rule.id, str(rule.meta.category), str(rule.language)}
+    return sorted(set(names) - known)
+
+
+def example_paths(rule: Rule) -> tuple[Path, Path]:
+    """The rule's ``bad.<ext>`` and ``good.<ext>`` example files."""
+    ext = EXAMPLE_EXT[rule.language]
+    folder = Path(rule.folder)
+    return folder / f"bad.{ext}", folder / f"good.{ext}"

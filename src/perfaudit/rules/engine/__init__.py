@@ -1,0 +1,1 @@
+"""The rule engine: candidates for a file's rules, each decided by its rule and predicate, suppressions."""

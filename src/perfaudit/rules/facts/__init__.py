@@ -1,0 +1,1 @@
+"""What rules' predicates ask of the code, one home per fact, by language."""
