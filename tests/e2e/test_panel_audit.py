@@ -18,7 +18,7 @@ from perfaudit.reviewers import BUILTIN_REVIEWERS
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 
 RULE_EXAMPLE = (Path(__file__).parents[2] / "src" / "perfaudit" / "rules" / "go"
-                / "time-after-in-loop" / "bad.go")
+                / "time_after_in_loop" / "bad.go")
 CACHE = "package worker\n\n" + "".join(f"// line {n}\n" for n in range(3, 30))
 SARIF_SCHEMA = Path(__file__).parents[1] / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -8,7 +8,7 @@ from perfaudit.rules.engine.scan import scan_source
 
 
 def _severities(rule_id: str, version: str | None) -> set[Severity]:
-    rule = load_rule(CATALOGUE_DIR / "go" / rule_id)
+    rule = load_rule(CATALOGUE_DIR / "go" / rule_id.replace("-", "_"))
     bad, _ = example_paths(rule)
     result = scan_source(bad.name, bad.read_text(encoding="utf-8"), Language.GO, [rule], version)
     assert result.findings

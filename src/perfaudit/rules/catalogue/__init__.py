@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import importlib.util
 from collections.abc import Iterable
 from functools import cache
@@ -13,7 +15,7 @@ from pydantic import ValidationError
 
 from perfaudit.errors import RuleError
 from perfaudit.model import Language
-from perfaudit.rules.catalogue.schema import META_ADAPTER, CheckFn, Rule
+from perfaudit.rules.catalogue.schema import META_ADAPTER, CheckFn, Rule, RuleMeta
 
 CATALOGUE_DIR = Path(__file__).parents[1]  # rule folders sit in rules/<language>/<rule-id>/
 EXAMPLE_EXT = {Language.GO: "go", Language.PYTHON: "py"}
@@ -23,18 +25,38 @@ _MATCHER_KEYS = ("rule", "constraints", "utils", "transform")
 
 
 def _load_check(folder: Path) -> CheckFn | None:
+    """The folder's ``check(match)`` predicate: imported as a module of this package when the
+    folder is one of the catalogue's, by file path when it sits elsewhere."""
     path = folder / "check.py"
     if not path.is_file():
         return None
-    spec = importlib.util.spec_from_file_location(f"perfaudit_rule_{folder.name}", path)
-    if spec is None or spec.loader is None:
-        raise RuleError(f"{path}: cannot load predicate")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    if folder.parent.parent == CATALOGUE_DIR:
+        module = importlib.import_module(f"perfaudit.rules.{folder.parent.name}.{folder.name}.check")
+    else:
+        spec = importlib.util.spec_from_file_location(f"perfaudit_rule_{folder.name}", path)
+        if spec is None or spec.loader is None:
+            raise RuleError(f"{path}: cannot load predicate")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     check = getattr(module, "check", None)
     if not callable(check):
         raise RuleError(f"{path}: defines no check(match) function")
     return check  # type: ignore[no-any-return]
+
+
+def rule_id_of(folder: Path) -> str:
+    """The id a rule folder's ``rule.yml`` must declare: the folder's name in kebab case."""
+    return folder.name.replace("_", "-")
+
+
+def _derived_literals(meta: RuleMeta) -> RuleMeta:
+    """Literals written nowhere are the anchors' text: a file without one has no candidate."""
+    if meta.literals or not meta.anchors:
+        return meta
+    texts = [anchor.removeprefix("^") for anchor in meta.anchors]
+    if any(text.startswith(("re:", "(?i)")) or not text for text in texts):
+        return meta
+    return dataclasses.replace(meta, literals=tuple(texts))
 
 
 def _parse_rule_doc(folder: Path) -> dict[str, Any]:
@@ -51,11 +73,12 @@ def load_rule(folder: Path) -> Rule:
     """Load and validate one rule folder."""
     doc = _parse_rule_doc(folder)
     rule_id = doc.get("id")
-    if rule_id != folder.name:
-        raise RuleError(f"{folder}: id {rule_id!r} differs from folder name")
+    if rule_id != rule_id_of(folder):
+        raise RuleError(f"{folder}: id {rule_id!r} differs from the folder's name "
+                        f"({rule_id_of(folder)!r} in kebab case)")
     try:
         language = Language(str(doc.get("language", "")).lower())
-        meta = META_ADAPTER.validate_python(doc.get("metadata") or {})
+        meta = _derived_literals(META_ADAPTER.validate_python(doc.get("metadata") or {}))
     except (ValueError, ValidationError) as exc:
         raise RuleError(f"{folder}/rule.yml: {exc}") from exc
     if "rule" not in doc:
@@ -74,7 +97,8 @@ def load_rule(folder: Path) -> Rule:
 
 def rule_folders(root: Path = CATALOGUE_DIR) -> list[Path]:
     """Every rule folder under ``root``, sorted by language then id."""
-    return sorted(path.parent for path in root.glob("*/*/rule.yml"))
+    folders = (path.parent for path in root.glob("*/*/rule.yml"))
+    return sorted(folders, key=lambda folder: (folder.parent.name, rule_id_of(folder)))
 
 
 @cache

@@ -1,0 +1,1 @@
+"""perfaudit's built-in Go rules: one package per rule."""

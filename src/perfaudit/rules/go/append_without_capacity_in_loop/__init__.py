@@ -1,0 +1,1 @@
+"""Rule ``append-without-capacity-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``background-context-in-request-path``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``batch-method-locks-per-item``: see rule.yml."""

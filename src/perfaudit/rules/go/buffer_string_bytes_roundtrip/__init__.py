@@ -1,0 +1,1 @@
+"""Rule ``buffer-string-bytes-roundtrip``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``cli-main-without-signal-context``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``constant-map-literal-per-call``: see rule.yml."""

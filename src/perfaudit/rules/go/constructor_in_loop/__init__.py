@@ -1,0 +1,1 @@
+"""Rule ``constructor-in-loop``: see rule.yml."""

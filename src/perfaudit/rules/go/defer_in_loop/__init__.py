@@ -1,0 +1,1 @@
+"""Rule ``defer-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``deferred-cleanup-with-cancelled-ctx``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``exec-start-without-wait``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``http-body-not-drained``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``http-client-without-timeout``: see rule.yml."""

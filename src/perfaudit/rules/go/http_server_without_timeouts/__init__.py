@@ -1,0 +1,1 @@
+"""Rule ``http-server-without-timeouts``: see rule.yml."""

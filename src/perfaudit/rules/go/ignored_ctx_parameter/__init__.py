@@ -1,0 +1,1 @@
+"""Rule ``ignored-ctx-parameter``: see rule.yml."""

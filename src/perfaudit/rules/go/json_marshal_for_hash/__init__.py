@@ -1,0 +1,1 @@
+"""Rule ``json-marshal-for-hash``: see rule.yml."""

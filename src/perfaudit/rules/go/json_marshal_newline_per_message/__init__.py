@@ -1,0 +1,1 @@
+"""Rule ``json-marshal-newline-per-message``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``json-roundtrip-deep-copy``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``loop-var-captured-by-goroutine``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``map-never-pruned``: see rule.yml."""

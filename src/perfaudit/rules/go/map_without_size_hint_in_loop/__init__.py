@@ -1,0 +1,1 @@
+"""Rule ``map-without-size-hint-in-loop``: see rule.yml."""

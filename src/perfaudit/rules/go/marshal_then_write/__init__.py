@@ -1,0 +1,1 @@
+"""Rule ``marshal-then-write``: see rule.yml."""

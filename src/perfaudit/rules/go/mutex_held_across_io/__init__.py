@@ -1,0 +1,1 @@
+"""Rule ``mutex-held-across-io``: see rule.yml."""

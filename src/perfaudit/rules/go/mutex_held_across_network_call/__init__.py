@@ -1,0 +1,1 @@
+"""Rule ``mutex-held-across-network-call``: see rule.yml."""

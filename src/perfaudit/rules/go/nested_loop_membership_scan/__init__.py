@@ -1,0 +1,1 @@
+"""Rule ``nested-loop-membership-scan``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``readall-body-then-decode``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``readall-then-decode``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``readfile-in-loop``: see rule.yml."""

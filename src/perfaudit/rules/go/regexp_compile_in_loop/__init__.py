@@ -1,0 +1,1 @@
+"""Rule ``regexp-compile-in-loop``: see rule.yml."""

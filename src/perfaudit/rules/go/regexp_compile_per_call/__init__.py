@@ -1,0 +1,1 @@
+"""Rule ``regexp-compile-per-call``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``repeated-conversion-in-loop``: see rule.yml."""

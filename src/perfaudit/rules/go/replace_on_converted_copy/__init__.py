@@ -1,0 +1,1 @@
+"""Rule ``replace-on-converted-copy``: see rule.yml."""

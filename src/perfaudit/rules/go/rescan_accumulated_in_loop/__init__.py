@@ -1,0 +1,1 @@
+"""Rule ``rescan-accumulated-in-loop``: see rule.yml."""

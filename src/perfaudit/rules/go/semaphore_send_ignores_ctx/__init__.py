@@ -1,0 +1,1 @@
+"""Rule ``semaphore-send-ignores-ctx``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``small-unbuffered-reads``: see rule.yml."""

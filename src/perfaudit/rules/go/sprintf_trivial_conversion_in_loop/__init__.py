@@ -1,0 +1,1 @@
+"""Rule ``sprintf-trivial-conversion-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``store-call-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``string-bytes-roundtrip-for-unmarshal``: see rule.yml."""

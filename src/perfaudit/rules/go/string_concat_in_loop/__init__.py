@@ -1,0 +1,1 @@
+"""Rule ``string-concat-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``temp-file-per-call``: see rule.yml."""

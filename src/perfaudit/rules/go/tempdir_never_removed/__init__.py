@@ -1,0 +1,1 @@
+"""Rule ``tempdir-never-removed``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``time-after-in-loop``: see rule.yml."""

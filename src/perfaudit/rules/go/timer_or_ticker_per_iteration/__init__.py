@@ -1,0 +1,1 @@
+"""Rule ``timer-or-ticker-per-iteration``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``unbounded-goroutine-fanout``: see rule.yml."""

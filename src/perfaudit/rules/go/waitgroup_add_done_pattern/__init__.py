@@ -1,0 +1,1 @@
+"""Rule ``waitgroup-add-done-pattern``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""perfaudit's built-in Python rules: one package per rule."""

@@ -1,0 +1,1 @@
+"""Rule ``asyncio-run-in-loop``: see rule.yml."""

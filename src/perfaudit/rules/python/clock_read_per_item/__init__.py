@@ -1,0 +1,1 @@
+"""Rule ``clock-read-per-item``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``config-reparsed-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``dataframe-apply-axis1``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``deepcopy-in-loop``: see rule.yml."""

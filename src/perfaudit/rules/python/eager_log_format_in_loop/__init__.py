@@ -1,0 +1,1 @@
+"""Rule ``eager-log-format-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``executor-created-in-loop``: see rule.yml."""

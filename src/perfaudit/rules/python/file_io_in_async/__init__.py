@@ -1,0 +1,1 @@
+"""Rule ``file-io-in-async``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``file-read-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``http-client-created-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``json-roundtrip-copy``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``len-of-materialized-list``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``list-concat-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``list-insert-front-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``list-membership-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``list-pop-front-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``lru-cache-on-method``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``lru-cache-on-nested-function``: see rule.yml."""

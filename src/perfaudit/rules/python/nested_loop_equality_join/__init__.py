@@ -1,0 +1,1 @@
+"""Rule ``nested-loop-equality-join``: see rule.yml."""

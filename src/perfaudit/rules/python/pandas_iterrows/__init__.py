@@ -1,0 +1,1 @@
+"""Rule ``pandas-iterrows``: see rule.yml."""

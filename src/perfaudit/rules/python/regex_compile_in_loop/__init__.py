@@ -1,0 +1,1 @@
+"""Rule ``regex-compile-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``requests-without-session-in-loop``: see rule.yml."""

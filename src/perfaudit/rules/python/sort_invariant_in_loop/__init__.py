@@ -1,0 +1,1 @@
+"""Rule ``sort-invariant-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``subprocess-in-async``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``sum-of-lists``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``sync-http-in-async``: see rule.yml."""

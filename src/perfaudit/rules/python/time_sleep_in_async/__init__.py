@@ -1,0 +1,1 @@
+"""Rule ``time-sleep-in-async``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``try-except-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``unbounded-module-cache``: see rule.yml."""
