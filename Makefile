@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/go-service
 
-.PHONY: audit test lint typecheck pytest docs schema bench clean
+.PHONY: audit test lint typecheck pytest fuzz docs schema bench clean
 
 $(BIN)/perfaudit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ pytest: $(BIN)/perfaudit
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# `make test` runs a bounded, derandomized fuzz; this one draws many new mutants each run
+fuzz: $(BIN)/perfaudit
+	PERFAUDIT_FUZZ_EXAMPLES=5000 PERFAUDIT_FUZZ_RANDOM=1 $(BIN)/pytest tests/fuzz -q
 
 docs: $(BIN)/perfaudit
 	$(BIN)/perfaudit rules --markdown > docs/rules.md
