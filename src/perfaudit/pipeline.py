@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,14 @@ from perfaudit.consolidate import consolidate, plan_actions
 from perfaudit.discover import Discovery, discover_files
 from perfaudit.errors import UsageError
 from perfaudit.langversion import detect_versions
-from perfaudit.model import AuditInfo, Diagnostic, Finding, Report, ReviewerRun, SourceFile
+from perfaudit.model import (
+    AuditInfo,
+    ConsolidatedFinding,
+    Diagnostic,
+    Report,
+    ReviewerRun,
+    SourceFile,
+)
 from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import (
     ProgressFn,
@@ -56,15 +63,59 @@ def resolve_root(path: str) -> Path:
     return root.resolve()
 
 
-def _run_reviewer(reviewer: Reviewer, discovery: Discovery, ctx: ReviewContext) -> ReviewResult:
+FilesFor = Callable[[Reviewer, tuple[SourceFile, ...]], Sequence[SourceFile]]
+
+
+def every_file(_reviewer: Reviewer, files: tuple[SourceFile, ...]) -> Sequence[SourceFile]:
+    """Give a reviewer every discovered file."""
+    return files
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reviewed:
+    """One pass over a tree: the files discovered, each reviewer's result, the findings."""
+
+    discovery: Discovery
+    versions: Mapping[str, str]
+    results: tuple[ReviewResult, ...]
+    coverage: Mapping[str, frozenset[str]]
+    findings: tuple[ConsolidatedFinding, ...]
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Discovery's diagnostics, then each reviewer's."""
+        return (*self.discovery.diagnostics, *(d for r in self.results for d in r.diagnostics))
+
+
+def run_reviewer(reviewer: Reviewer, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
+    """``reviewer``'s result on ``files``; one that raises gives a failed run and a diagnostic."""
     try:
-        return reviewer.review(discovery.files, ctx)
+        return reviewer.review(files, ctx)
     except Exception as exc:
         message = f"reviewer failed: {type(exc).__name__}: {exc}"
         return ReviewResult(
             run=ReviewerRun(name=reviewer.name, errors=1),
             diagnostics=(Diagnostic(source=reviewer.name, kind="reviewer-failed", message=message),),
         )
+
+
+def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: Hooks,
+                 files_for: FilesFor = every_file) -> Reviewed:
+    """Discover the files under ``root``, review them with ``panel`` (each reviewer the files
+    ``files_for`` gives it), then consolidate what the reviewers found."""
+    versions = detect_versions(root)
+    discovery = discover_files(root, include_tests=config.include_tests,
+                               max_file_bytes=config.max_file_bytes, exclude=config.exclude)
+    hooks.on_discovered(discovery.files)
+    plan = [(reviewer, files_for(reviewer, discovery.files)) for reviewer in panel]
+    hooks.on_start(sum(len(files) for _reviewer, files in plan))
+    ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
+    results = tuple(run_reviewer(reviewer, files, ctx) for reviewer, files in plan)
+    coverage = {result.run.name: result.reviewed for result in results}
+    findings = consolidate([f for result in results for f in result.findings], coverage,
+                           config.severity_policy)
+    return Reviewed(discovery=discovery, versions=versions, results=results, coverage=coverage,
+                    findings=findings)
 
 
 def _with_coverage(result: ReviewResult) -> ReviewerRun:
@@ -78,25 +129,15 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     """Audit ``root`` with the configured panel and return the whole report."""
     hooks = hooks or Hooks()
     started = hooks.clock()
-    versions = detect_versions(root)
-    panel = build_panel(config.reviewers, config)
-    discovery = discover_files(root, include_tests=config.include_tests,
-                               max_file_bytes=config.max_file_bytes, exclude=config.exclude)
-    hooks.on_discovered(discovery.files)
-    hooks.on_start(len(discovery.files) * len(panel))
-    ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
-    results = [_run_reviewer(reviewer, discovery, ctx) for reviewer in panel]
-    findings: list[Finding] = [f for result in results for f in result.findings]
-    coverage = {result.run.name: result.reviewed for result in results}
-    consolidated = consolidate(findings, coverage, config.severity_policy)
-    diagnostics = (*discovery.diagnostics, *(d for result in results for d in result.diagnostics))
-    runs = tuple(_with_coverage(r) for r in results)
+    reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks)
+    discovery, diagnostics = reviewed.discovery, reviewed.diagnostics
+    runs = tuple(_with_coverage(r) for r in reviewed.results)
     incomplete = incomplete_reasons(runs, diagnostics)
     audit = AuditInfo(
         id=hooks.audit_id(started), target=str(root), commit=gitinfo.head_commit(root),
         started=started.isoformat(timespec="seconds"),
         finished=hooks.clock().isoformat(timespec="seconds"), tool_version=__version__,
-        language_versions=dict(versions), reviewers=runs,
+        language_versions=dict(reviewed.versions), reviewers=runs,
         files_scanned=len(discovery.files),
         lines_scanned=sum(f.lines for f in discovery.files),
         skipped=discovery.skip_counts(), skipped_files=discovery.skipped,
@@ -104,5 +145,5 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
         path_prefix=gitinfo.subdirectory(root),
         complete=not incomplete, incomplete_reasons=incomplete,
     )
-    return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=consolidated,
-                  actions=plan_actions(consolidated))
+    return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=reviewed.findings,
+                  actions=plan_actions(reviewed.findings))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from perfaudit.consolidate.unionfind import UnionFind
 from perfaudit.model import Action, ConsolidatedFinding
 
 _HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:h\b|hours?)", re.I)
@@ -61,24 +62,11 @@ def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFi
     """Findings joined when ``one_change`` links them, through shared keys rather than by
     comparing every two findings of a file (one file can hold thousands)."""
     ordered = sorted(findings, key=lambda f: f.number)
-    parent = list(range(len(ordered)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for members in _link_keys(ordered).values():
-        first = root(members[0])
-        for other in members[1:]:
-            ro = root(other)
-            parent[max(first, ro)] = min(first, ro)
-            first = min(first, ro)
-    groups: dict[int, list[ConsolidatedFinding]] = {}
-    for i, finding in enumerate(ordered):
-        groups.setdefault(root(i), []).append(finding)
-    return list(groups.values())
+    sets = UnionFind(len(ordered))
+    for first, *others in _link_keys(ordered).values():
+        for other in others:
+            sets.union(first, other)
+    return sets.groups(ordered)
 
 
 def _link_keys(ordered: Sequence[ConsolidatedFinding]) -> dict[tuple[str, ...], list[int]]:

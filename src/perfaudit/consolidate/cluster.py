@@ -14,6 +14,7 @@ import heapq
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from perfaudit.consolidate.unionfind import UnionFind
 from perfaudit.model import Finding
 
 LINE_SLACK = 3
@@ -113,23 +114,11 @@ def cluster(findings: Sequence[Finding]) -> list[list[Finding]]:
     clustering the members of the result again gives the same clusters.
     """
     ordered = sorted(findings, key=sort_key)
-    parent = list(range(len(ordered)))
+    sets = UnionFind(len(ordered))
     reviewers = [{f.reviewer} for f in ordered]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, j in _candidate_pairs(ordered):
-        ri, rj = root(i), root(j)
+        ri, rj = sets.find(i), sets.find(j)
         if ri == rj or reviewers[ri] & reviewers[rj]:
             continue
-        keep, gone = min(ri, rj), max(ri, rj)
-        parent[gone] = keep
-        reviewers[keep] |= reviewers[gone]
-    groups: dict[int, list[Finding]] = {}
-    for index, finding in enumerate(ordered):
-        groups.setdefault(root(index), []).append(finding)
-    return list(groups.values())
+        reviewers[sets.union(ri, rj)] = reviewers[ri] | reviewers[rj]
+    return sets.groups(ordered)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from perfaudit.config import Config
-from perfaudit.model import Diagnostic, Finding, Language, ReviewerRun, SourceFile
+from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
-from perfaudit.reviewers.linters._locate import locate
+from perfaudit.reviewers.locate import locate_files
 from perfaudit.reviewers.sarif_import import SarifImport, parse_sarif
 
 PREFIX = "sarif:"
@@ -56,29 +56,12 @@ class SarifReviewer:
                 source=imported.tool, kind="outside-review",
                 message=f"{len(imported.findings) - len(kept)} result(s) on files perfaudit "
                         "does not review left out"))
-        kept = _with_functions(kept, ctx.root, files)
+        kept = locate_files(kept, ctx.root, {f.path: f.language for f in files})
         run = ReviewerRun(name=imported.tool, files_reviewed=len(reviewed), findings=len(kept),
                           rejected=len(imported.rejected),
                           duration_s=round(time.perf_counter() - started, 3))
         return ReviewResult(run=run, findings=tuple(kept), diagnostics=tuple(diagnostics),
                             reviewed=reviewed)
-
-
-def _with_functions(findings: list[Finding], root: Path,
-                    files: Sequence[SourceFile]) -> list[Finding]:
-    languages = {f.path: f.language for f in files}
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_path.setdefault(finding.location.path, []).append(finding)
-    out: list[Finding] = []
-    for path, group in sorted(by_path.items()):
-        try:
-            source = (root / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            out += group
-            continue
-        out += locate(group, source, languages[path])
-    return out
 
 
 def make_sarif_reviewer(name: str, _config: Config) -> SarifReviewer:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from perfaudit.model import ConsolidatedFinding, Report, Revalidation, Status
+from perfaudit.model import ConsolidatedFinding, Diagnostic, Report, Revalidation, Status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,6 +26,7 @@ class CurrentState:
     carried: Mapping[str, frozenset[str]] = field(default_factory=dict)
     present: frozenset[str] = frozenset()
     changed: frozenset[str] = frozenset()
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def _kind(finding: ConsolidatedFinding) -> str:

@@ -12,14 +12,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from perfaudit.config import Config
-from perfaudit.consolidate import consolidate
-from perfaudit.discover import discover_files
 from perfaudit.errors import PerfauditError, UsageError
-from perfaudit.langversion import detect_versions
-from perfaudit.model import Diagnostic, Report, ReviewerRun, SourceFile
-from perfaudit.pipeline import Hooks
+from perfaudit.model import Report, SourceFile
+from perfaudit.pipeline import Hooks, review_panel
 from perfaudit.reviewers import build_panel
-from perfaudit.reviewers.base import ReviewContext, Reviewer, ReviewResult
+from perfaudit.reviewers.base import Reviewer
 from perfaudit.store import database_path, history, open_store
 from perfaudit.track.revalidate import CurrentState, revalidate
 from perfaudit.track.triage import apply_triage, read_triage
@@ -107,15 +104,6 @@ def has_store(root: Path, config: Config) -> bool:
     return database_path(root, config.database).is_file()
 
 
-def _review(reviewer: Reviewer, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
-    try:
-        return reviewer.review(files, ctx)
-    except Exception as exc:
-        message = f"reviewer failed: {type(exc).__name__}: {exc}"
-        return ReviewResult(run=ReviewerRun(name=reviewer.name, errors=1), diagnostics=(
-            Diagnostic(source=reviewer.name, kind="reviewer-failed", message=message),))
-
-
 def _panel(names: Sequence[str], config: Config) -> list[Reviewer]:
     panel = []
     for name in names:
@@ -141,25 +129,16 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     present = frozenset(p for p in paths if (root / p).is_file())
     now = history.file_digests(root, sorted(present))
     changed = frozenset(p for p in present if digests.get(p) != now.get(p))
-    discovery = discover_files(root, include_tests=config.include_tests,
-                               max_file_bytes=config.max_file_bytes, exclude=config.exclude)
-    ctx = ReviewContext(root=root, config=config, versions=detect_versions(root),
-                        progress=hooks.progress)
-    plan = []
-    carried: dict[str, frozenset[str]] = {}
-    for reviewer in _panel([r.name for r in earlier.audit.reviewers], config):
-        files = list(discovery.files)
-        if not rereviews_everything(reviewer):
-            carried[reviewer.name] = frozenset(f.path for f in files if f.path not in changed)
-            files = [f for f in files if f.path in changed]
-        plan.append((reviewer, files))
-    hooks.on_start(sum(len(files) for _, files in plan))
-    results = [_review(reviewer, files, ctx) for reviewer, files in plan]
-    found = [f for result in results for f in result.findings]
-    coverage = {result.run.name: result.reviewed for result in results}
-    return CurrentState(findings=consolidate(found, coverage, config.severity_policy),
-                        reviewed=coverage,
-                        carried=carried, present=present, changed=changed)
+    panel = _panel([r.name for r in earlier.audit.reviewers], config)
+
+    def files_for(reviewer: Reviewer, files: tuple[SourceFile, ...]) -> Sequence[SourceFile]:
+        return files if rereviews_everything(reviewer) else [f for f in files if f.path in changed]
+
+    reviewed = review_panel(root, config, panel, hooks, files_for)
+    unchanged = frozenset(f.path for f in reviewed.discovery.files if f.path not in changed)
+    carried = {r.name: unchanged for r in panel if not rereviews_everything(r)}
+    return CurrentState(findings=reviewed.findings, reviewed=reviewed.coverage, carried=carried,
+                        present=present, changed=changed, diagnostics=reviewed.diagnostics)
 
 
 def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Hooks) -> Report:

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from perfaudit.model import Diagnostic, Finding, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.linters import _proc
-from perfaudit.reviewers.linters._locate import locate
+from perfaudit.reviewers.locate import locate_files
 
 Parse = Callable[[str], list[Finding]]
 Command = Callable[[str], list[str]]
@@ -117,7 +117,8 @@ class GoLinterReviewer:
                 reviewed |= {f.path for f in go_files if _in_module(f.path, module)}
         for done in range(1, len(files) + 1):
             ctx.progress(done)
-        kept = _keep_reviewed(findings, reviewed, ctx.root)
+        kept = locate_files((f for f in findings if f.location.path in reviewed), ctx.root,
+                            Language.GO)
         dropped = len(findings) - len(kept)
         if dropped:
             diagnostics.append(self._diag("outside-review", f"{dropped} finding(s) on files "
@@ -128,19 +129,3 @@ class GoLinterReviewer:
                           duration_s=round(time.perf_counter() - started, 3))
         return ReviewResult(run=run, findings=tuple(kept), diagnostics=tuple(diagnostics),
                             reviewed=frozenset(reviewed))
-
-
-def _keep_reviewed(findings: list[Finding], reviewed: set[str], root: Path) -> list[Finding]:
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.location.path in reviewed:
-            by_path.setdefault(finding.location.path, []).append(finding)
-    kept: list[Finding] = []
-    for path, group in sorted(by_path.items()):
-        try:
-            source = (root / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            kept += group
-            continue
-        kept += locate(group, source, Language.GO)
-    return kept

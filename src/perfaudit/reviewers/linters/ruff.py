@@ -7,7 +7,6 @@ import re
 import shutil
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -24,8 +23,8 @@ from perfaudit.model import (
     SourceFile,
 )
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
-from perfaudit.reviewers.linters._locate import locate
 from perfaudit.reviewers.linters._proc import Completed, run_tool
+from perfaudit.reviewers.locate import locate_files
 
 NAME = "ruff"
 SELECT = "PERF,FURB"
@@ -149,22 +148,6 @@ def _check_output(result: Completed) -> Diagnostic | None:
     return None if ok else _diagnostic("reviewer-failed", "ruff printed output that is not JSON")
 
 
-def _located(findings: list[Finding], root: Path) -> list[Finding]:
-    """Fill each finding's enclosing function and snippet, so it can match the rules' findings."""
-    by_path: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_path[finding.location.path].append(finding)
-    out: list[Finding] = []
-    for path, group in sorted(by_path.items()):
-        try:
-            source = (root / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            out.extend(group)
-            continue
-        out.extend(locate(group, source, Language.PYTHON))
-    return out
-
-
 class RuffReviewer:
     """Runs ``ruff check --select PERF,FURB`` over the Python files; absent ruff is no error."""
 
@@ -194,7 +177,7 @@ class RuffReviewer:
                 continue
             findings.extend(f for f in parse(result.stdout, ctx.root) if wanted(f, self._config))
             reviewed.update(batch)
-        findings = _located(findings, ctx.root)
+        findings = locate_files(findings, ctx.root, Language.PYTHON)
         run = ReviewerRun(name=NAME, files_reviewed=len(reviewed), findings=len(findings),
                           errors=len(diagnostics), duration_s=round(time.perf_counter() - started, 3))
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),

@@ -1,12 +1,14 @@
-"""Fill in what a linter leaves out of a location: the enclosing function and the snippet (pure).
+"""Fill in what an outside tool leaves out of a location: the enclosing function and the snippet.
 
 Function names follow the rules engine (``(*Server).handle``, ``Parser.parse``) so findings
-from linters match the other reviewers' findings in the same function.
+from linters and imported SARIF logs match the other reviewers' findings in the same function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from pathlib import Path
 
 from perfaudit.model import Finding, Language
 from perfaudit.syntax.functions import function_name
@@ -51,4 +53,25 @@ def locate(findings: list[Finding], source: str, language: Language) -> list[Fin
             function = function_name(node, language) if node is not None else None
         snippet = loc.snippet or _snippet(lines, loc.start_line, loc.end_line)
         out.append(replace(finding, location=replace(loc, function=function, snippet=snippet)))
+    return out
+
+
+def locate_files(findings: Iterable[Finding], root: Path,
+                 language: Language | Mapping[str, Language]) -> list[Finding]:
+    """``findings`` read against their files under ``root`` and filled in by ``locate``.
+
+    ``language`` is one language for every file, or each file's language by path. The result
+    is grouped by file in path order; a file that cannot be read keeps its findings as they are.
+    """
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.location.path, []).append(finding)
+    out: list[Finding] = []
+    for path, group in sorted(by_path.items()):
+        try:
+            source = (root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            out += group
+            continue
+        out += locate(group, source, language if isinstance(language, Language) else language[path])
     return out
