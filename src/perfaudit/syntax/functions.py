@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from perfaudit.model import Language
-
-Node = Any  # perfaudit.syntax.node.Node; kept loose so predicates import nothing for it
+from perfaudit.syntax.node import Node  # rule predicates import Node from here too
 
 FUNCTION_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration", "func_literal"}),
@@ -34,7 +32,6 @@ LOOP_KINDS = {
     ),
 }
 _TYPE_PARAMS = re.compile(r"\[.*\]$")
-_SPACE = re.compile(r"\s+")
 
 
 def ancestors_in_function(node: Node, language: Language) -> Iterator[Node]:

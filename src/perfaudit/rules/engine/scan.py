@@ -80,7 +80,7 @@ def _versioned(rule: Rule, version: tuple[int, ...] | None) -> tuple[Severity, s
 
 
 def contextual_severity(
-    base: Severity, node: object, language: Language, category: Category
+    base: Severity, node: Node, language: Language, category: Category
 ) -> tuple[Severity, str]:
     """Raise severity in nested loops or request handlers, lower it in start-up code."""
     fn = functions.enclosing_function_node(node)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.syntax.functions import Node, declared_name, parameters_text
+from perfaudit.syntax.functions import declared_name, parameters_text
+from perfaudit.syntax.node import Node
 
 _SPACE = re.compile(r"\s+")
 
 
 def call_name(call: Node) -> str:
-    """The called expression of a call, whitespace removed: ``s.mu.Lock``, ``regexp.MustCompile``."""
+    """The called expression of a call, whitespace removed: ``s.mu.Lock``, ``regexp.MustCompile``,
+    ``requests.get`` (Go ``call_expression`` or Python ``call``; "" when it has none).
+
+    Whitespace goes so that a chain split over lines reads as it would on one line (``os.path``
+    then ``.join`` on the next is ``os.path.join``); string literals in the callee lose theirs too.
+    """
     fn = call.field("function")
     return _SPACE.sub("", fn.text()) if fn is not None else ""
 

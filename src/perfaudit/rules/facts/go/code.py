@@ -12,19 +12,23 @@ from perfaudit.model import Language
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import call_name
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _GO = Language.GO
 _STRING_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 DECL_KINDS = ("short_var_declaration", "assignment_statement", "var_spec")
 
 
-
-
 def call_args(call: Node) -> list[Node]:
-    """The argument expressions of a call (empty for a conversion-less call)."""
+    """The argument expressions of a call, in order: comments between them are not arguments.
+
+    A type argument counts (``[]int`` in ``make([]int, n)``), as does ``xs...``; a node
+    without an argument list (not a call) has none.
+    """
     args = call.field("arguments")
-    return [] if args is None else [a for a in args.children() if a.is_named()]
+    if args is None:
+        return []
+    return [a for a in args.named_children() if a.kind() != "comment"]
 
 
 def innermost_loop(node: Node) -> Node | None:
@@ -49,7 +53,7 @@ def range_vars(loop: Node) -> tuple[str | None, str | None]:
     left = clause.field("left") if clause is not None else None
     if left is None:
         return None, None
-    names = [c.text() for c in left.children() if c.is_named()]
+    names: list[str | None] = [c.text() for c in left.children() if c.is_named()]
     names = [n if n != "_" else None for n in names] + [None, None]
     return names[0], names[1]
 
@@ -67,9 +71,12 @@ def loop_declared_names(loop: Node) -> set[str]:
 
 
 def function_scope(node: Node) -> Node | None:
-    """The nearest function, method or closure around ``node``."""
-    kinds = functions.FUNCTION_KINDS[_GO]
-    return next((a for a in node.ancestors() if a.kind() in kinds), None)
+    """The nearest function, method or closure around ``node``.
+
+    The same fact as ``functions.innermost_function(node, Language.GO)``, which the facts
+    modules call; rule predicates still import this name.
+    """
+    return functions.innermost_function(node, _GO)
 
 
 def is_string_literal(node: Node) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from perfaudit.model import Language
 from perfaudit.rules.facts.common import call_name
 from perfaudit.rules.facts.go.code import (
     DECL_KINDS,
     call_args,
-    function_scope,
     identifier_names,
     is_within,
     lhs_root,
@@ -21,7 +21,8 @@ from perfaudit.rules.facts.go.code import (
     range_vars,
     uses,
 )
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.functions import innermost_function
+from perfaudit.syntax.node import Node
 
 
 def defining_call(scope: Node, name: str, callees: frozenset[str]) -> Node | None:
@@ -97,9 +98,9 @@ def _comparisons(cond: Node) -> list[tuple[Node, Node]]:
     pairs: list[tuple[Node, Node]] = []
     for node in found:
         if node.kind() == "binary_expression":
-            op = node.field("operator")
-            if op is not None and op.text() == "==" and node.field("left") and node.field("right"):
-                pairs.append((node.field("left"), node.field("right")))
+            op, left, right = node.field("operator"), node.field("left"), node.field("right")
+            if op is not None and op.text() == "==" and left is not None and right is not None:
+                pairs.append((left, right))
         elif call_name(node).rsplit(".", 1)[-1] in {"Equal", "DeepEqual", "EqualFold"}:
             args = call_args(node)
             if len(args) >= 2:
@@ -128,7 +129,7 @@ def membership_pairs(loop: Node) -> list[tuple[Node, Node]]:
 def cheap_string_source(call: Node, operand: Node) -> bool:
     """Whether ``x.String()`` / ``string(x)`` is cheap or not a copy: x is a strings.Builder,
     a rune or byte (one character), or an integer-like constant."""
-    scope = function_scope(call)
+    scope = innermost_function(call, Language.GO)
     root = lhs_root(operand)
     if scope is None or root is None:
         return False
@@ -153,7 +154,7 @@ def readall_source(unmarshal: Node) -> Node | None:
     keep them, so the pattern does not apply.
     """
     args = call_args(unmarshal)
-    scope = function_scope(unmarshal)
+    scope = innermost_function(unmarshal, Language.GO)
     if len(args) != 2 or scope is None:
         return None
     data = args[0]

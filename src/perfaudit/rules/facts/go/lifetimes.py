@@ -12,17 +12,23 @@ from functools import lru_cache
 
 from perfaudit.model import Language
 from perfaudit.rules.facts.common import call_name
-from perfaudit.syntax.functions import Node, innermost_function
+from perfaudit.syntax.functions import innermost_function
+from perfaudit.syntax.node import Node
 
 _SPACE = re.compile(r"\s+")
+_GO = Language.GO
 
 
-def innermost_function_node(node: Node, language: Language = Language.GO) -> Node | None:
-    """The nearest function, method or closure around ``node`` (closures included)."""
+def innermost_function_node(node: Node, language: Language = _GO) -> Node | None:
+    """The nearest function, method or closure around ``node`` (closures included).
+
+    ``functions.innermost_function``, which the facts modules call; rule predicates still
+    import this name.
+    """
     return innermost_function(node, language)
 
 
-callee = call_name  # the name the lifecycle rules' predicates use
+callee = call_name  # ``common.call_name``, under the name rule predicates still import
 
 
 def in_closure_below(node: Node, scope: Node) -> bool:
@@ -108,7 +114,7 @@ def _unlock_end(lock_stmt: Node, fn: Node, unlock: str) -> int | None:
     """Where the lock taken by ``lock_stmt`` is released (end of function for a deferred unlock)."""
     start = lock_stmt.range().end.index
     later = [c for c in own_nodes(fn, "call_expression")
-             if callee(c) == unlock and c.range().start.index > start]
+             if call_name(c) == unlock and c.range().start.index > start]
     siblings = [c for c in later if (p := c.parent()) is not None and p.parent() == lock_stmt.parent()]
     explicit = [c.range().start.index for c in (siblings or later)]
     deferred = [d.range().start.index for d in own_nodes(fn, "defer_statement")
@@ -125,9 +131,9 @@ def calls_under_lock(lock_call: Node) -> list[Node]:
     or to the end of the function when the unlock is deferred. Calls inside closures and
     ``go`` statements are left out: they may run after the unlock. Unknown region: empty list.
     """
-    name = callee(lock_call)
+    name = call_name(lock_call)
     stmt = lock_call.parent()
-    fn = innermost_function_node(lock_call)
+    fn = innermost_function(lock_call, _GO)
     if not name.endswith(".Lock") or stmt is None or fn is None:
         return []
     unlock = name[: -len("Lock")] + "Unlock"
@@ -136,7 +142,7 @@ def calls_under_lock(lock_call: Node) -> list[Node]:
         return []
     start = stmt.range().end.index
     return [c for c in own_nodes(fn, "call_expression")
-            if start < c.range().start.index < end and callee(c) != unlock
+            if start < c.range().start.index < end and call_name(c) != unlock
             and (p := c.parent()) is not None and p.kind() != "go_statement"]
 
 
@@ -155,7 +161,7 @@ def is_test_support_path(path: str) -> bool:
 def runs_later(node: Node) -> bool:
     """Whether ``node`` sits in a closure that does not run in place: started with ``go``,
     deferred, returned, stored or passed as a callback (only ``func(){...}()`` runs in place)."""
-    fn = innermost_function_node(node)
+    fn = innermost_function(node, _GO)
     while fn is not None and fn.kind() == "func_literal":
         parent = fn.parent()
         if parent is None or parent.kind() != "call_expression" or parent.field("function") != fn:
@@ -163,7 +169,7 @@ def runs_later(node: Node) -> bool:
         outer = parent.parent()
         if outer is not None and outer.kind() in ("go_statement", "defer_statement"):
             return True
-        fn = innermost_function_node(fn)
+        fn = innermost_function(fn, _GO)
     return False
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from perfaudit.rules.facts.go.lifetimes import callee, calls_under_lock, is_test_support_path
+from perfaudit.rules.facts.common import call_name
+from perfaudit.rules.facts.go.lifetimes import calls_under_lock, is_test_support_path
 from perfaudit.syntax.functions import enclosing_function_node
+from perfaudit.syntax.node import Node
 
 NETWORK = re.compile(
     r"^(http\.(Get|Post|PostForm|Head)|net\.(Dial\w*|Listen\w*|Lookup\w*)|tls\.Dial\w*"
@@ -50,20 +52,20 @@ _IO_METHOD = re.compile(
 )
 
 
-def serialises_its_own_io(node: object) -> bool:
+def serialises_its_own_io(node: Node) -> bool:
     """Whether the enclosing method is named for the I/O it performs (``Save``, ``Refresh``)."""
     fn = enclosing_function_node(node)
     name = fn.field("name") if fn is not None else None
     return name is not None and bool(_IO_METHOD.match(name.text()))
 
 
-def held_calls(lock_call: object, path: str) -> list[str] | None:
+def held_calls(lock_call: Node, path: str) -> list[str] | None:
     """Callee names run while ``lock_call``'s mutex is held, or None when the rule should not look.
 
     None for dedicated locks, test-support files and methods named for the I/O they do.
     """
-    if dedicated_lock(callee(lock_call)) or is_test_support_path(path):
+    if dedicated_lock(call_name(lock_call)) or is_test_support_path(path):
         return None
     if serialises_its_own_io(lock_call):
         return None
-    return [callee(c) for c in calls_under_lock(lock_call)]
+    return [call_name(c) for c in calls_under_lock(lock_call)]

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from perfaudit.model import Language
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import call_name
+from perfaudit.rules.facts.go.code import call_args  # noqa: F401 - rule predicates import it from here
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 GO_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 _DECL_KINDS = ("parameter_declaration", "variadic_parameter_declaration", "var_spec",
@@ -34,7 +35,11 @@ def function_scopes(node: Node) -> list[Node]:
 
 
 def innermost_function(node: Node) -> Node | None:
-    """The nearest function, method or closure around ``node``."""
+    """The nearest function, method or closure around ``node``.
+
+    ``functions.innermost_function(node, Language.GO)``, which the facts modules call; rule
+    predicates still import this name.
+    """
     return functions.innermost_function(node, Language.GO)
 
 
@@ -56,12 +61,13 @@ def _visible_from(decl: Node, node: Node) -> bool:
     holder = decl.parent()
     if decl.kind() in ("parameter_declaration", "variadic_parameter_declaration"):
         holder = holder.parent() if holder is not None else None
-    elif decl.kind() == "range_clause" or (holder is not None and holder.kind() == "for_clause"):
-        holder = decl.parent() if decl.kind() == "range_clause" else holder.parent()
-    elif holder is not None and holder.kind() in ("var_declaration", "const_declaration"):
+    elif decl.kind() == "range_clause":
+        pass  # visible in the ``for`` statement that holds the clause
+    elif holder is not None and holder.kind() in ("for_clause", "var_declaration", "const_declaration"):
         holder = holder.parent()
     elif holder is not None and holder.kind() == "var_spec_list":
-        holder = holder.parent().parent() if holder.parent() is not None else None
+        declaration = holder.parent()
+        holder = declaration.parent() if declaration is not None else None
     if holder is None:
         return False
     return holder.kind() == "source_file" or any(a == holder for a in node.ancestors())
@@ -156,20 +162,12 @@ def assignments_to(scope: Node, name: str) -> list[Node]:
     found = []
     for stmt in scope.find_all(_ASSIGN_RULE):
         left = stmt.field("left") or stmt.child(0)
+        if left is None:
+            continue
         targets = left.named_children() if left.kind() == "expression_list" else [left]
         if any(t.kind() == "identifier" and t.text() == name for t in targets):
             found.append(stmt)
     return found
-
-
-
-
-def call_args(call: Node) -> list[Node]:
-    """The argument expressions of a call expression."""
-    args = call.field("arguments")
-    if args is None:
-        return []
-    return [c for c in args.named_children() if c.kind() != "comment"]
 
 
 def first_assigned_name(call: Node) -> str | None:
@@ -289,7 +287,7 @@ def address_taken(scope: Node, name: str) -> bool:
 
 def is_local(decl: Node) -> bool:
     """Whether a declaration sits inside a function (not at package level)."""
-    return innermost_function(decl) is not None
+    return functions.innermost_function(decl, Language.GO) is not None
 
 
 _BUFFER_TYPES = ("bytes.Buffer", "strings.Builder")

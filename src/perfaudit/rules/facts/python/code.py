@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 
 from perfaudit.model import Language
+from perfaudit.rules.facts.common import call_name
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 LOOP_KINDS = frozenset({"for_statement", "while_statement", "list_comprehension",
                         "set_comprehension", "dictionary_comprehension", "generator_expression"})
@@ -219,12 +220,6 @@ def module_imports(root: Node, module: str, name: str) -> bool:
             if target is not None and target.text() == name:
                 return True
     return False
-
-
-def call_name(call: Node) -> str:
-    """The callee's text for a ``call`` node (``requests.get``, ``open``), else ""."""
-    func = call.field("function")
-    return func.text() if func is not None else ""
 
 
 def iterates_literal(loop: Node) -> bool:
