@@ -112,14 +112,19 @@ def parameter_names(fn: Node) -> set[str]:
 
 
 def package_var_names(root: Node) -> set[str]:
-    """Names declared by top-level ``var`` declarations."""
+    """Names declared by top-level ``var`` declarations (found once per file)."""
+    names: frozenset[str] = root.remember(package_var_names, lambda: _package_var_names(root))
+    return set(names)
+
+
+def _package_var_names(root: Node) -> frozenset[str]:
     names: set[str] = set()
     for decl in root.children():
         if decl.kind() != "var_declaration":
             continue
         for spec in decl.find_all(kind="var_spec"):
             names.update(c.text() for c in spec.children() if c.kind() == "identifier")
-    return names
+    return frozenset(names)
 
 
 def in_once_do(node: Node) -> bool:
@@ -268,11 +273,14 @@ _EXITS = frozenset({"panic", "os.Exit", "log.Fatal", "log.Fatalf", "log.Panicf",
 
 def called_in_loop(root: Node, name: str) -> bool:
     """Whether a function named ``name`` is called inside a loop somewhere in the file."""
-    for call in root.find_all(kind="call_expression"):
-        callee = call_name(call)
-        if (callee == name or callee.endswith("." + name)) and innermost_loop(call) is not None:
-            return True
-    return False
+    in_loops: frozenset[str] = root.remember(called_in_loop, lambda: _callees_in_loops(root))
+    return name in in_loops or any(callee.endswith("." + name) for callee in in_loops)
+
+
+def _callees_in_loops(root: Node) -> frozenset[str]:
+    """The callees of every call that sits in a loop, found once per file."""
+    return frozenset(call_name(call) for call in root.find_all(kind="call_expression")
+                     if innermost_loop(call) is not None)
 
 
 def literal_local(scope: Node, name: str) -> bool:

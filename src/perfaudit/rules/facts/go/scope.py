@@ -105,11 +105,19 @@ def find_declaration(node: Node, name: str) -> Node | None:
         if best is not None:
             return best
     root = node.get_root().root()
+    package: dict[str, Node] = root.remember(_package_declarations,
+                                             lambda: _package_declarations(root))
+    return package.get(name)
+
+
+def _package_declarations(root: Node) -> dict[str, Node]:
+    """Each name's first package-level ``var``/``const`` declaration, found once per file."""
+    first: dict[str, Node] = {}
     for top in root.children():
         if top.kind() in ("var_declaration", "const_declaration"):
-            for decl in _declarations_in(top, name):
-                return decl
-    return None
+            for name, decls in _declarations_by_name(top).items():
+                first.setdefault(name, decls[0])
+    return first
 
 
 def declared_type(decl: Node) -> str | None:
