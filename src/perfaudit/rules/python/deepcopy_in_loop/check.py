@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
 
 
@@ -18,5 +19,5 @@ def _implements_copy(match: Match) -> bool:
 def check(match: Match) -> bool:
     if not py.iteration_loops(match.node) or _implements_copy(match):
         return False
-    name = py.call_name(match.node)
+    name = common.call_name(match.node)
     return name == "copy.deepcopy" or py.module_imports(match.root, "copy", "deepcopy")

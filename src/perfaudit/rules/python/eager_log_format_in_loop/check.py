@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _LOGGER = re.compile(r"(^|\.)(_?log|_?logger|LOG|LOGGER|logging|_?LOG|log_?\w*|\w*_log(ger)?)$",
                      re.IGNORECASE)
@@ -22,7 +23,7 @@ def _formatted(msg: Node) -> bool:
         return op is not None and op.text() in ("%", "+") and left is not None \
             and left.kind() == "string"
     if kind == "call":
-        return py.call_name(msg).endswith(".format")
+        return common.call_name(msg).endswith(".format")
     return False
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _called_in_loop(root: Node, name: str) -> bool:
@@ -31,7 +32,7 @@ def _created_lazily(node: Node) -> bool:
 
 
 def check(match: Match) -> bool:
-    name = py.call_name(match.node)
+    name = common.call_name(match.node)
     if name == "Pool" and not py.module_imports(match.root, "multiprocessing", "Pool"):
         return False
     if py.iteration_loops(match.node):

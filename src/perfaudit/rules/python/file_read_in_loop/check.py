@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _WRITE_MODES = ("w", "a", "x", "+")
 
@@ -29,6 +30,6 @@ def check(match: Match) -> bool:
     path = match.node.get_match("P")
     if path is None or path.kind() == "integer":
         return False
-    if py.call_name(match.node) == "open" and not _is_read(match.node):
+    if common.call_name(match.node) == "open" and not _is_read(match.node):
         return False
     return py.invariant_in_innermost(path, match.node) is not None

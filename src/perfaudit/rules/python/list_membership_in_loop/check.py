@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _BUILDERS = ("list(", "sorted(", "[")
 
 
 def _is_grown(fn: Node, name: str) -> bool:
     calls = fn.find_all(pattern=f"{name}.$M($$$)")
-    return any(c.get_match("M").text() in ("append", "extend", "insert") and py.iteration_loops(c)
+    return any((method := c.get_match("M")) is not None
+               and method.text() in ("append", "extend", "insert") and py.iteration_loops(c)
                for c in calls)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.python.code import CACHE_DECORATORS, decorator_names
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _is_recursive(fn: Node) -> bool:
@@ -15,7 +15,7 @@ def _is_recursive(fn: Node) -> bool:
     body = fn.field("body")
     if name is None or body is None:
         return False
-    return any(call.field("function") is not None and call.field("function").text() == name.text()
+    return any((callee := call.field("function")) is not None and callee.text() == name.text()
                for call in body.find_all(kind="call"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _joins(cmp: Node, outer: set[str], inner: set[str]) -> bool:

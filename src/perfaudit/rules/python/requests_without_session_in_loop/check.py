@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
 
 
 def check(match: Match) -> bool:
-    module = py.call_name(match.node).split(".", 1)[0]
+    module = common.call_name(match.node).split(".", 1)[0]
     fn = py.function_of(match.node)
     if fn is not None and py.assignments_to(fn, module):
         return False  # a local variable named like the module

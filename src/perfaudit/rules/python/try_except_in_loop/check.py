@@ -6,8 +6,9 @@ When the guarded code calls other functions, the handler set-up is noise next to
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.python import code as py
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _SIMPLE = ("expression_statement", "return_statement", "continue_statement", "break_statement")
 _CHEAP_CALLS = ("int", "float", "str", "bytes", "len", "ord", "chr", "bool")
@@ -15,7 +16,7 @@ _CHEAP_CALLS = ("int", "float", "str", "bytes", "len", "ord", "chr", "bool")
 
 def _cheap(stmt: Node) -> bool:
     calls = list(stmt.find_all(kind="call"))
-    callees = [py.call_name(c) for c in calls]
+    callees = [common.call_name(c) for c in calls]
     return all(name in _CHEAP_CALLS or name.endswith((".append", ".add")) for name in callees)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from perfaudit.rules.engine.match import Match
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _CACHE_NAME = re.compile(r"cache|memo", re.IGNORECASE)
 _EVICT = ("pop", "popitem", "clear")
@@ -13,6 +13,8 @@ _EVICT = ("pop", "popitem", "clear")
 
 def _target(match: Match) -> str | None:
     assign = match.node.child(0)
+    if assign is None:
+        return None
     left, right = assign.field("left"), assign.field("right")
     if left is None or right is None or left.kind() != "identifier":
         return None
