@@ -134,6 +134,11 @@ class Node:
         """The child under grammar field ``name``."""
         return self.wrap(self.ts.child_by_field_name(name))
 
+    def field_text(self, name: str) -> str:
+        """The source text under grammar field ``name`` ("" when there is no such child)."""
+        child = self.ts.child_by_field_name(name)
+        return ruleeval.text_of(child) if child is not None else ""
+
     def field_children(self, name: str) -> list[Node]:
         """Every child under grammar field ``name``."""
         return [Node(c, self._file) for c in self.ts.children_by_field_name(name)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _appended_name(stmt: Node) -> str | None:
@@ -16,9 +18,9 @@ def _appended_name(stmt: Node) -> str | None:
     if len(targets) != 1 or len(values) != 1 or targets[0].kind() != "identifier":
         return None
     call = values[0]
-    if call.kind() != "call_expression" or goscope.call_name(call) != "append":
+    if call.kind() != "call_expression" or common.call_name(call) != "append":
         return None
-    args = goscope.call_args(call)
+    args = gocode.call_args(call)
     name = targets[0].text()
     if len(args) != 2 or args[0].text() != name or args[1].kind() == "variadic_argument":
         return None
@@ -36,8 +38,8 @@ def declared_empty(decl: Node, name: str) -> bool:
         kind = value.field("type")
         return (kind is not None and kind.kind() == "slice_type"
                 and body is not None and not body.named_children())
-    if value.kind() == "call_expression" and goscope.call_name(value) == "make":
-        args = goscope.call_args(value)
+    if value.kind() == "call_expression" and common.call_name(value) == "make":
+        args = gocode.call_args(value)
         return len(args) == 2 and args[0].kind() == "slice_type" and args[1].text() == "0"
     return False
 

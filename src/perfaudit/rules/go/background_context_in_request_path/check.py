@@ -25,7 +25,8 @@ def check(match: Match) -> bool:
         return False
     if _INTENT.search(comment_above(node, match.source)):
         return False  # the comment says why the caller's context is not used
-    outer = node.parent().parent() if node.parent() is not None else None
+    parent = node.parent()
+    outer = parent.parent() if parent is not None else None
     if outer is not None and outer.kind() == "call_expression" \
             and callee(outer).startswith("context.WithCancel"):
         return False  # a fresh root with its own lifecycle, created on purpose

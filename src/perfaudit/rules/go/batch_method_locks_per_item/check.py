@@ -16,10 +16,11 @@ from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import callee, go_receiver_name
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
+from perfaudit.syntax.node import Node
 
 
-def _receiver_type(method: object) -> str:
-    receiver = method.field("receiver")  # type: ignore[attr-defined]
+def _receiver_type(method: Node) -> str:
+    receiver = method.field("receiver")
     params = receiver.named_children() if receiver is not None else []
     type_node = params[0].field("type") if params else None
     return re.sub(r"\[.*", "", type_node.text().lstrip("*")) if type_node is not None else ""
@@ -31,9 +32,9 @@ _VERBS = ("add|set|update|delete|remove|put|insert|record|observe|append|registe
 _MUTATOR = re.compile(rf"^({_VERBS}|{_VERBS.title()})([A-Z_0-9]|$)")
 
 
-def _locking_method(root: object, type_name: str, name: str) -> bool:
-    for method in root.find_all(kind="method_declaration"):  # type: ignore[attr-defined]
-        if method.field("name").text() != name or _receiver_type(method) != type_name:
+def _locking_method(root: Node, type_name: str, name: str) -> bool:
+    for method in root.find_all(kind="method_declaration"):
+        if method.field_text("name") != name or _receiver_type(method) != type_name:
             continue
         if method.field("result") is not None and not _MUTATOR.match(name):
             return False  # a (often memoising) getter: per-call read locks are cheap and expected
@@ -45,16 +46,16 @@ def _locking_method(root: object, type_name: str, name: str) -> bool:
     return False
 
 
-def _collection_loop(loop: object) -> bool:
-    header = loop.text().split("{", 1)[0]  # type: ignore[attr-defined]
+def _collection_loop(loop: Node) -> bool:
+    header = loop.text().split("{", 1)[0]
     ranged = " range " in f" {header} " and not re.search(r"range\s+\d+\s*$", header.strip())
     return ranged or "len(" in header
 
 
-def _in_body(call: object, loop: object) -> bool:
+def _in_body(call: Node, loop: Node) -> bool:
     """Inside the loop body, not its header (``range r.Items()`` runs once)."""
-    body = loop.field("body")  # type: ignore[attr-defined]
-    return body is not None and body in call.ancestors()  # type: ignore[attr-defined]
+    body = loop.field("body")
+    return body is not None and body in call.ancestors()
 
 
 def check(match: Match) -> bool:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _buffer_string_call(node: Node, expr: Node | None) -> bool:
-    if expr is None or expr.kind() != "call_expression" or goscope.call_args(expr):
+    if expr is None or expr.kind() != "call_expression" or gocode.call_args(expr):
         return False
     fn = expr.field("function")
     if fn is None or fn.kind() != "selector_expression":

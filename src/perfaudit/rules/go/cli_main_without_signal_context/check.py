@@ -14,6 +14,7 @@ from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import callee, own_nodes
 from perfaudit.syntax.functions import enclosing_function_node, function_name
+from perfaudit.syntax.node import Node
 
 _PACKAGE_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)
 _SIGNALS = ("signal.Notify", "signal.NotifyContext")
@@ -24,8 +25,8 @@ _CLEANUP = re.compile(
 _BACKGROUND = ("context.Background", "context.TODO")
 
 
-def _matters(defer: object) -> bool:
-    return any(_CLEANUP.match(callee(c)) for c in defer.find_all(kind="call_expression"))  # type: ignore[attr-defined]
+def _matters(defer: Node) -> bool:
+    return any(_CLEANUP.match(callee(c)) for c in defer.find_all(kind="call_expression"))
 
 
 def check(match: Match) -> bool:

@@ -7,7 +7,7 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import scope as goscope
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _CONSTANT_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal", "int_literal",
                              "float_literal", "rune_literal", "imaginary_literal", "true",
@@ -59,7 +59,7 @@ def _read_only_use(use: Node) -> bool:
         return True
     call = parent.parent()
     return (parent.kind() == "argument_list" and call is not None
-            and goscope.call_name(call) == "len")
+            and common.call_name(call) == "len")
 
 
 def _only_read(literal: Node, fn: Node) -> bool:
@@ -89,7 +89,7 @@ def _runs_once(fn: Node) -> bool:
         holder = closure.parent()
         call = holder.parent() if holder is not None else None
         if (call is not None and call.kind() == "call_expression"
-                and goscope.call_name(call).endswith(_ONCE_CALLS)):
+                and common.call_name(call).endswith(_ONCE_CALLS)):
             return True
     return False
 

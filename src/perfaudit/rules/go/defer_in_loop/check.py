@@ -13,12 +13,13 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.common import identifiers, identifiers_named, is_within
 from perfaudit.rules.facts.go.lifetimes import callee
 from perfaudit.syntax.functions import enclosing_function_node, function_name, loop_ancestors
+from perfaudit.syntax.node import Node
 
 _EXITS = ("return_statement", "break_statement", "goto_statement")
 
 
-def _exits_after(stmt: object) -> bool:
-    sibling = stmt.next()  # type: ignore[attr-defined]
+def _exits_after(stmt: Node) -> bool:
+    sibling = stmt.next()
     while sibling is not None:
         if sibling.kind() in _EXITS:
             return True
@@ -26,13 +27,13 @@ def _exits_after(stmt: object) -> bool:
     return False
 
 
-def _range_vars(loop: object) -> set[str]:
-    clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)  # type: ignore[attr-defined]
+def _range_vars(loop: Node) -> set[str]:
+    clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)
     left = clause.field("left") if clause is not None else None
     return identifiers(left) if left is not None else set()
 
 
-def _escapes(name: str, loop: object, defer: object) -> bool:
+def _escapes(name: str, loop: Node, defer: Node) -> bool:
     """Whether ``name`` is appended, stored, or used by a goroutine inside ``loop``."""
     for node in identifiers_named(loop, name):
         if is_within(node, defer):
@@ -48,33 +49,33 @@ def _escapes(name: str, loop: object, defer: object) -> bool:
                 kind == "call_expression" and callee(anc) == "append"
             ):
                 return True
-            if kind == "assignment_statement" and anc.field("left").kind() == "expression_list" and any(
-                c.kind() in ("index_expression", "selector_expression")
-                for c in anc.field("left").named_children()
+            left = anc.field("left") if kind == "assignment_statement" else None
+            if left is not None and left.kind() == "expression_list" and any(
+                c.kind() in ("index_expression", "selector_expression") for c in left.named_children()
             ):
                 return True
     return False
 
 
-def _closed_elsewhere(defer: object, loop: object) -> bool:
-    deferred = {callee(c) for c in defer.find_all(kind="call_expression")}  # type: ignore[attr-defined]
+def _closed_elsewhere(defer: Node, loop: Node) -> bool:
+    deferred = {callee(c) for c in defer.find_all(kind="call_expression")}
     deferred = {d for d in deferred if "." in d}
-    calls = loop.remember(_closed_elsewhere, lambda: _calls_by_callee(loop))  # type: ignore[attr-defined]
+    calls: dict[str, list[Node]] = loop.remember(_closed_elsewhere, lambda: _calls_by_callee(loop))
     return any(not is_within(c, defer) for name in deferred for c in calls.get(name, ()))
 
 
-def _calls_by_callee(loop: object) -> dict[str, list[object]]:
+def _calls_by_callee(loop: Node) -> dict[str, list[Node]]:
     """The loop's calls by callee name, found once per loop for all its defers."""
-    calls: dict[str, list[object]] = {}
-    for call in loop.find_all(kind="call_expression"):  # type: ignore[attr-defined]
+    calls: dict[str, list[Node]] = {}
+    for call in loop.find_all(kind="call_expression"):
         calls.setdefault(callee(call), []).append(call)
     return calls
 
 
-def _once_guard(defer: object) -> bool:
-    parent = defer.parent()  # type: ignore[attr-defined]
+def _once_guard(defer: Node) -> bool:
+    parent = defer.parent()
     return parent is not None and any(
-        s.kind() == "assignment_statement" and s.field("right").text() == "true"
+        s.kind() == "assignment_statement" and s.field_text("right") == "true"
         for s in parent.children()
     )
 
@@ -89,7 +90,8 @@ def check(match: Match) -> bool:
     name = callee(call).split(".")[0] if call is not None else ""
     if any(name in _range_vars(loop) for loop in loops):
         return False
-    if call is not None and call.field("function").kind() == "func_literal":
+    function = call.field("function") if call is not None else None
+    if call is not None and function is not None and function.kind() == "func_literal":
         names = {n for n in identifiers(call) if n}
     else:
         names = {name}

@@ -19,6 +19,7 @@ from perfaudit.rules.facts.go.lifetimes import (
     innermost_function_node,
     own_nodes,
 )
+from perfaudit.syntax.node import Node
 
 _CLEANUP = re.compile(
     r"\.(Shutdown|Stop|Close|Flush|ForceFlush|Cleanup|Release|Deregister|Unregister|Disconnect)$"
@@ -27,7 +28,7 @@ _CANCELLING = re.compile(r"^(signal\.NotifyContext|context\.WithCancel\w*|errgro
 _DERIVING = re.compile(r"^context\.(WithTimeout|WithDeadline)\w*$")
 
 
-def _last_source(name: str, fn: object, before: int) -> object | None:
+def _last_source(name: str, fn: Node, before: int) -> Node | None:
     """The call that last assigned ``name`` before offset ``before`` (None: not assigned)."""
     found = None
     for kind in ("short_var_declaration", "assignment_statement"):
@@ -40,19 +41,19 @@ def _last_source(name: str, fn: object, before: int) -> object | None:
     return found[1] if found else None
 
 
-def _cancelled(name: str, fn: object, before: int, depth: int = 0) -> bool:
+def _cancelled(name: str, fn: Node, before: int, depth: int = 0) -> bool:
     source = _last_source(name, fn, before)
     if source is None:
         return name in go_context_params(fn)
-    if source.kind() != "call_expression" or depth > 3:  # type: ignore[attr-defined]
+    if source.kind() != "call_expression" or depth > 3:
         return False
     called = callee(source)
     if _CANCELLING.match(called):
         return True
-    args = source.field("arguments")  # type: ignore[attr-defined]
+    args = source.field("arguments")
     parent = args.named_children()[0] if args is not None and args.named_children() else None
     if _DERIVING.match(called) and parent is not None and parent.kind() == "identifier":
-        return _cancelled(parent.text(), fn, source.range().start.index, depth + 1)  # type: ignore[attr-defined]
+        return _cancelled(parent.text(), fn, source.range().start.index, depth + 1)
     return False
 
 

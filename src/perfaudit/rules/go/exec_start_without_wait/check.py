@@ -11,15 +11,16 @@ import re
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import callee, go_assigned_names, innermost_function_node, names_used
+from perfaudit.syntax.node import Node
 
 _SETTABLE = frozenset({"Stdout", "Stderr", "Stdin", "Env", "Dir", "SysProcAttr", "ExtraFiles",
                        "Cancel", "WaitDelay", "Path", "Args"})
 _METHODS = frozenset({"Start", "StdoutPipe", "StderrPipe", "StdinPipe", "String", "Environ"})
 
 
-def _built_here(name: str, fn: object) -> bool:
+def _built_here(name: str, fn: Node) -> bool:
     for kind in ("short_var_declaration", "assignment_statement"):
-        for stmt in fn.find_all(kind=kind):  # type: ignore[attr-defined]
+        for stmt in fn.find_all(kind=kind):
             right = stmt.field("right")
             if name in go_assigned_names(stmt) and right is not None \
                     and re.match(r"exec\.Command(Context)?\(", right.text()):
@@ -27,16 +28,16 @@ def _built_here(name: str, fn: object) -> bool:
     return False
 
 
-def _harmless(use: object) -> bool:
+def _harmless(use: Node) -> bool:
     """``cmd.Stdout = ...``, ``cmd.Start()``, ``cmd.Process.Pid``: uses that neither wait nor escape."""
-    parent = use.parent()  # type: ignore[attr-defined]
+    parent = use.parent()
     if parent is None or parent.kind() != "selector_expression":
         return False
-    field = parent.field("field").text()
+    field = parent.field_text("field")
     if field == "Process":
         outer = parent.parent()
         return outer is not None and outer.kind() == "selector_expression" \
-            and outer.field("field").text() in ("Pid", "Signal", "Kill")
+            and outer.field_text("field") in ("Pid", "Signal", "Kill")
     return field in _SETTABLE or field in _METHODS
 
 

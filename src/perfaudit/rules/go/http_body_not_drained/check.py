@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import callee, go_assignment_of, innermost_function_node, names_used
+from perfaudit.syntax.node import Node
 
 _METADATA = frozenset({"StatusCode", "Status", "Header", "ContentLength", "Proto", "Request",
                        "TLS", "Trailer", "Uncompressed", "ProtoMajor", "ProtoMinor"})
 
 
-def _is_head(use: object) -> bool:
+def _is_head(use: Node) -> bool:
     stmt = go_assignment_of(use)
     right = stmt.field("right") if stmt is not None else None
     if right is None:
@@ -25,7 +26,10 @@ def _is_head(use: object) -> bool:
 
 def check(match: Match) -> bool:
     defer = match.node
-    name = match.node.find(kind="selector_expression").text().split(".")[0]
+    selector = match.node.find(kind="selector_expression")
+    if selector is None:
+        return False
+    name = selector.text().split(".")[0]
     fn = innermost_function_node(defer)
     if fn is None:
         return False

@@ -17,27 +17,28 @@ from perfaudit.rules.facts.go.lifetimes import (
     is_test_support_path,
 )
 from perfaudit.syntax.functions import enclosing_function_node, in_loop
+from perfaudit.syntax.node import Node
 
 _CONTEXT_REQUESTS = re.compile(r"NewRequestWithContext|\.WithContext\(|\.Clone\(ctx\)")
 
 
-def _keys(literal: object) -> set[str]:
-    body = literal.field("body")  # type: ignore[attr-defined]
+def _keys(literal: Node) -> set[str]:
+    body = literal.field("body")
     if body is None:
         return set()
     return {el.named_children()[0].text().strip() for el in body.named_children()
             if el.kind() == "keyed_element" and el.named_children()}
 
 
-def _timeout_assigned_later(literal: object, source: str) -> bool:
+def _timeout_assigned_later(literal: Node, source: str) -> bool:
     stmt = go_assignment_of(literal)
     if stmt is None:
         return False
-    names = go_assigned_names(stmt) or [stmt.field("left").text().strip()]
+    names = go_assigned_names(stmt) or [stmt.field_text("left").strip()]
     return any(re.search(rf"(?<![\w.]){re.escape(n)}\.Timeout\s*=[^=]", source) for n in names)
 
 
-def _per_item(call: object) -> bool:
+def _per_item(call: Node) -> bool:
     if in_loop(call, Language.GO):
         return True
     fn = innermost_function_node(call)

@@ -7,6 +7,7 @@ import re
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import go_assigned_names, go_assignment_of
 from perfaudit.syntax.functions import enclosing_function_node
+from perfaudit.syntax.node import Node
 
 _TIMEOUTS = ("ReadHeaderTimeout", "ReadTimeout")
 # A debug or pprof listener bound to loopback is not reachable by slow remote clients.
@@ -14,8 +15,8 @@ _LOOPBACK_IN_TEXT = re.compile(r'"(localhost|127\.0\.0\.1|\[::1\])[:"%]')
 _LOOPBACK = re.compile(r'^"(localhost|127\.0\.0\.1|\[::1\])[:"]')
 
 
-def _keys(literal: object) -> set[str]:
-    body = literal.field("body")  # type: ignore[attr-defined]
+def _keys(literal: Node) -> set[str]:
+    body = literal.field("body")
     if body is None:
         return set()
     keys = set()
@@ -28,7 +29,7 @@ def _keys(literal: object) -> set[str]:
     return keys
 
 
-def _target(literal: object) -> str:
+def _target(literal: Node) -> str:
     stmt = go_assignment_of(literal)
     if stmt is None:
         return ""

@@ -11,6 +11,7 @@ import re
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import callee, go_context_params, names_used
+from perfaudit.syntax.node import Node
 
 _BLOCKING_CALL = re.compile(
     r"^(time\.Sleep|context\.(Background|TODO)|http\.(Get|Post|Head|PostForm|NewRequest)"
@@ -19,14 +20,14 @@ _BLOCKING_CALL = re.compile(
 )
 
 
-def _blocks(body: object) -> bool:
+def _blocks(body: Node) -> bool:
     for kind in ("select_statement", "send_statement"):
-        if body.find(kind=kind) is not None:  # type: ignore[attr-defined]
+        if body.find(kind=kind) is not None:
             return True
-    for unary in body.find_all(kind="unary_expression"):  # type: ignore[attr-defined]
+    for unary in body.find_all(kind="unary_expression"):
         if unary.text().startswith("<-"):
             return True
-    return any(_BLOCKING_CALL.match(callee(c)) for c in body.find_all(kind="call_expression"))  # type: ignore[attr-defined]
+    return any(_BLOCKING_CALL.match(callee(c)) for c in body.find_all(kind="call_expression"))
 
 
 def check(match: Match) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _HASH_CTORS = ("sha256.New", "sha1.New", "sha512.New", "md5.New", "fnv.New", "xxhash.New",
                "crc32.New", "crc64.New", "blake2b.New", "maphash.")
@@ -31,25 +32,37 @@ def _sink(use: Node) -> str | None:
     call = args.parent() if args is not None and args.kind() == "argument_list" else None
     if call is None or call.kind() != "call_expression":
         return None
-    callee = goscope.call_name(call)
+    callee = common.call_name(call)
     if callee in _SUM_FUNCS:
         return "sum"
     fn = call.field("function")
     if fn is not None and fn.kind() == "selector_expression" and callee.endswith(".Write"):
-        return "write" if _is_hasher(call, fn.field("operand")) else None
+        operand = fn.field("operand")
+        return "write" if operand is not None and _is_hasher(call, operand) else None
     return None
 
 
 def _hashed_marshals(fn: Node) -> int:
     return sum(1 for c in fn.find_all(kind="call_expression")
-               if goscope.call_name(c) == "json.Marshal" and _only_hashed(c, fn))
+               if common.call_name(c) == "json.Marshal" and _only_hashed(c, fn))
+
+
+def _assigned_target(marshal: Node) -> Node | None:
+    """The first name on the left of the statement that assigns ``marshal``'s result."""
+    args = marshal.parent()
+    stmt = args.parent() if args is not None else None
+    left = stmt.field("left") if stmt is not None else None
+    named = left.named_children() if left is not None else []
+    return named[0] if named else None
 
 
 def _only_hashed(marshal: Node, fn: Node) -> set[str | None]:
     name = goscope.first_assigned_name(marshal)
     if name is None or goscope.assignments_to(fn, name):
         return set()
-    target = marshal.parent().parent().field("left").named_children()[0]
+    target = _assigned_target(marshal)
+    if target is None:
+        return set()
     kinds = {_sink(u) for u in goscope.uses(fn, name) if u != target}
     return kinds if kinds and None not in kinds else set()
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _NEWLINES = ('"\\n"', "'\\n'")
 _NEWLINE_ARGS = (*_NEWLINES, "{'\\n'}", '("\\n")')
@@ -14,22 +16,22 @@ _LINE_FORMATS = ('"%s\\n"', '"%v\\n"')  # a framing prefix (SSE "data: ") is not
 
 
 def _mentions(call: Node, name: str) -> bool:
-    return any(arg.text() == name or goscope.uses(arg, name) for arg in goscope.call_args(call))
+    return any(arg.text() == name or goscope.uses(arg, name) for arg in gocode.call_args(call))
 
 
 def _newline_literal(call: Node) -> bool:
     return any(arg.text().replace(" ", "").endswith(_NEWLINE_ARGS)
-               for arg in goscope.call_args(call))
+               for arg in gocode.call_args(call))
 
 
 def _writes_line(call: Node, name: str) -> bool:
     """``append(d, '\\n')``, ``Fprintln(w, string(d))`` or ``Fprintf(w, "%s\\n", d)``."""
-    callee = goscope.call_name(call)
+    callee = common.call_name(call)
     if not _mentions(call, name):
         return False
     if callee == "append" or callee in _LINE_PRINTS:
         return callee != "append" or _newline_literal(call)
-    args = goscope.call_args(call)
+    args = gocode.call_args(call)
     fmt_arg = next((a for a in args if a.kind() == "interpreted_string_literal"), None)
     return callee in _FORMAT_PRINTS and fmt_arg is not None and fmt_arg.text() in _LINE_FORMATS
 
@@ -45,5 +47,5 @@ def check(match: Match) -> bool:
     calls = [c for c in loops[0].find_all(kind="call_expression") if c.range().start.index > start]
     if any(_writes_line(c, name) for c in calls):
         return True
-    wrote = any(goscope.call_name(c).endswith(".Write") and _mentions(c, name) for c in calls)
+    wrote = any(common.call_name(c).endswith(".Write") and _mentions(c, name) for c in calls)
     return wrote and any(_newline_literal(c) for c in calls)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
 
@@ -17,7 +18,7 @@ def check(match: Match) -> bool:
         return False
     data = args[0]
     if data.kind() == "call_expression":
-        return gocode.call_name(data) == "json.Marshal"
+        return common.call_name(data) == "json.Marshal"
     if data.kind() != "identifier":
         return False
     definition = goflow.defining_call(scope, data.text(), _MARSHAL)

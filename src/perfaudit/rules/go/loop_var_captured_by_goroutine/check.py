@@ -14,25 +14,27 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.common import identifiers
 from perfaudit.rules.facts.go.lifetimes import names_used
 from perfaudit.syntax.functions import loop_ancestors
+from perfaudit.syntax.node import Node
 
 
-def _loop_vars(loop: object) -> set[str]:
-    for child in loop.children():  # type: ignore[attr-defined]
+def _loop_vars(loop: Node) -> set[str]:
+    for child in loop.children():
         if child.kind() == "range_clause":
             left = child.field("left")
             return identifiers(left) - {"_"} if left is not None else set()
         if child.kind() == "for_clause":
             init = child.field("initializer")
-            if init is not None and init.kind() == "short_var_declaration":
-                return identifiers(init.field("left")) - {"_"}
+            names = init.field("left") if init is not None else None
+            if init is not None and init.kind() == "short_var_declaration" and names is not None:
+                return identifiers(names) - {"_"}
     return set()
 
 
-def _redeclared(name: str, loop: object, before: object) -> bool:
-    body = loop.field("body")  # type: ignore[attr-defined]
+def _redeclared(name: str, loop: Node, before: Node) -> bool:
+    body = loop.field("body")
     pattern = re.compile(rf"(^|[\s,]){re.escape(name)}(\s*,\s*\w+)*\s*:=")
     return body is not None and any(
-        pattern.search(stmt.text()) and stmt.range().start.index < before.range().start.index  # type: ignore[attr-defined]
+        pattern.search(stmt.text()) and stmt.range().start.index < before.range().start.index
         for stmt in body.find_all(kind="short_var_declaration")
     )
 

@@ -15,6 +15,7 @@ import re
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import go_receiver_name, is_test_support_path
 from perfaudit.syntax.functions import enclosing_function_node
+from perfaudit.syntax.node import Node
 
 _SETUP = re.compile(
     r"(?i)^(new|init|register|must|setup|set_?up|configure|build|parse|load|reload|use|add\w*handler|with)"
@@ -27,8 +28,8 @@ _DYNAMIC = re.compile(
 _MUTEX = re.compile(r"\bsync\.(RW)?Mutex\b")
 
 
-def _struct_of(root: object, type_name: str) -> object | None:
-    for spec in root.find_all(kind="type_spec"):  # type: ignore[attr-defined]
+def _struct_of(root: Node, type_name: str) -> Node | None:
+    for spec in root.find_all(kind="type_spec"):
         name = spec.field("name")
         body = spec.field("type")
         if name is not None and name.text() == type_name and body is not None \
@@ -37,8 +38,8 @@ def _struct_of(root: object, type_name: str) -> object | None:
     return None
 
 
-def _map_field(struct: object, field: str) -> bool:
-    for decl in struct.find_all(kind="field_declaration"):  # type: ignore[attr-defined]
+def _map_field(struct: Node, field: str) -> bool:
+    for decl in struct.find_all(kind="field_declaration"):
         names = [n.text() for n in decl.named_children() if n.kind() == "field_identifier"]
         type_node = decl.field("type")
         if field in names and type_node is not None and type_node.kind() == "map_type":
@@ -61,8 +62,9 @@ def check(match: Match) -> bool:
     right = match.node.field("right")
     if right is not None and re.match(r"(make\(|map\[)", right.text()):
         return False  # allocating a nested bucket; its own growth is counted where it is filled
-    left = match.node.field("left").named_children()[0]
-    target = left.field("operand")
+    lefts = match.node.field("left")
+    left = lefts.named_children()[0] if lefts is not None and lefts.named_children() else None
+    target = left.field("operand") if left is not None else None
     if target is None or target.kind() != "selector_expression":
         return False
     owner, field = target.field("operand"), target.field("field")
@@ -71,9 +73,11 @@ def check(match: Match) -> bool:
         return False
     if not _DYNAMIC.search(field.text()):
         return False
-    if owner.text() != go_receiver_name(method) or _SETUP.match(method.field("name").text()):
+    if owner.text() != go_receiver_name(method) or _SETUP.match(method.field_text("name")):
         return False
-    receiver_type = method.field("receiver").named_children()[0].field("type").text()
+    receiver = method.field("receiver")
+    params = receiver.named_children() if receiver is not None else []
+    receiver_type = params[0].field_text("type") if params else ""
     type_name = re.sub(r"\[.*", "", receiver_type.lstrip("*"))
     struct = _struct_of(match.root, type_name)
     if struct is None or not _MUTEX.search(struct.text()) or not _map_field(struct, field.text()):

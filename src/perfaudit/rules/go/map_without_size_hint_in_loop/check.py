@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _filled_map(stmt: Node) -> str | None:
@@ -30,8 +32,8 @@ def declared_without_hint(decl: Node, name: str) -> bool:
         kind, body = value.field("type"), value.field("body")
         return (kind is not None and kind.kind() == "map_type"
                 and body is not None and not body.named_children())
-    if value.kind() == "call_expression" and goscope.call_name(value) == "make":
-        args = goscope.call_args(value)
+    if value.kind() == "call_expression" and common.call_name(value) == "make":
+        args = gocode.call_args(value)
         return len(args) == 1 and args[0].kind() == "map_type"
     return False
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _FILE_WRITERS = frozenset({"os.WriteFile", "ioutil.WriteFile"})
 
@@ -27,7 +28,7 @@ def _is_write_of(use: Node) -> bool:
     call = args.parent() if args is not None and args.kind() == "argument_list" else None
     if call is None or call.kind() != "call_expression":
         return False
-    name, values = gocode.call_name(call), gocode.call_args(call)
+    name, values = common.call_name(call), gocode.call_args(call)
     if name in _FILE_WRITERS:
         return len(values) == 3 and values[1] == use
     return name.endswith(".Write") and "." in name and values == [use]

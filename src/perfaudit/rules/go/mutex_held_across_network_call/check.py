@@ -8,4 +8,4 @@ from perfaudit.rules.facts.go.locks import NETWORK, held_calls
 
 def check(match: Match) -> bool:
     calls = held_calls(match.node, match.path)
-    return bool(calls) and any(NETWORK.match(name) for name in calls)
+    return calls is not None and any(NETWORK.match(name) for name in calls)

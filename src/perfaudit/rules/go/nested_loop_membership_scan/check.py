@@ -6,10 +6,10 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.common import identifiers
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
-def _small_or_nested(inner: Node, outer_names: set[str], root: Node) -> bool:
+def _small_or_nested(inner: Node, outer_names: frozenset[str] | set[str], root: Node) -> bool:
     """Inner collection is a literal, a package-level table, or reached from the outer element."""
     clause = gocode.range_clause(inner)
     coll = clause.field("right") if clause is not None else None

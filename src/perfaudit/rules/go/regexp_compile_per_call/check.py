@@ -14,14 +14,15 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.syntax import functions
+from perfaudit.syntax.node import Node
 
 _ONCE_CALLBACK = re.compile(r"(\.Go|\.Do|OnceFunc|OnceValues?)$")  # runs the closure once
 _SETUP_NAME = re.compile(r"^(New|new|Must|must|init|Init|setup|Setup|register|Register)([A-Z_]|$)")
 
 
-def _cached(node: object, root: object) -> bool:
+def _cached(node: Node, root: Node) -> bool:
     """Whether the compiled value is stored for reuse (package var, struct field) or returned."""
-    parent = node.parent()  # type: ignore[attr-defined]
+    parent = node.parent()
     while parent is not None and parent.kind() in {"expression_list", "parenthesized_expression"}:
         parent = parent.parent()
     if parent is None:
@@ -35,24 +36,24 @@ def _cached(node: object, root: object) -> bool:
     return False
 
 
-def _setup_function(scope: object) -> bool:
-    if scope.kind() == "func_literal":  # type: ignore[attr-defined]
+def _setup_function(scope: Node) -> bool:
+    if scope.kind() == "func_literal":
         return False
-    name = scope.field("name")  # type: ignore[attr-defined]
+    name = scope.field("name")
     text = name.text() if name is not None else ""
     return common.is_startup(scope, Language.GO) or bool(_SETUP_NAME.match(text))
 
 
-def _repeated(scope: object, root: object) -> bool:
+def _repeated(scope: Node, root: Node) -> bool:
     """Whether the function plausibly runs many times: a request handler, a callback, or a
     function this file calls from inside a loop."""
     if common.is_http_handler(scope):
         return True
-    if scope.kind() == "func_literal":  # type: ignore[attr-defined]
-        parent = scope.parent()  # type: ignore[attr-defined]
+    if scope.kind() == "func_literal":
+        parent = scope.parent()
         call = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
-        return call is not None and not _ONCE_CALLBACK.search(gocode.call_name(call))
-    name = scope.field("name")  # type: ignore[attr-defined]
+        return call is not None and not _ONCE_CALLBACK.search(common.call_name(call))
+    name = scope.field("name")
     return name is not None and gocode.called_in_loop(root, name.text())
 
 

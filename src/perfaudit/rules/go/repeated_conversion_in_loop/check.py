@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _FREE_PARENTS = frozenset({"index_expression", "expression_switch_statement", "range_clause"})
 _COPYING_CALLEES = frozenset({"append", "copy"})
@@ -14,7 +15,7 @@ _COPYING_CALLEES = frozenset({"append", "copy"})
 def _operand(node: Node) -> Node | None:
     if node.kind() == "type_conversion_expression":
         return node.field("operand")
-    if gocode.call_name(node) == "string":
+    if common.call_name(node) == "string":
         args = gocode.call_args(node)
         return args[0] if len(args) == 1 else None
     fn = node.field("function")
@@ -37,7 +38,7 @@ def _byte_slice_shared_safely(node: Node) -> bool:
     """A hoisted []byte is only safe as a plain call argument the callee just reads."""
     parent = node.parent()
     call = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
-    return call is not None and gocode.call_name(call) not in _COPYING_CALLEES
+    return call is not None and common.call_name(call) not in _COPYING_CALLEES
 
 
 def _only_converted(loop: Node, operand: Node, node: Node) -> bool:
@@ -61,7 +62,7 @@ def check(match: Match) -> bool:
         return False
     if operand.kind() in {"int_literal", "rune_literal"} or gocode.evaluated_once(node, loop):
         return False
-    copies = node.kind() != "call_expression" or gocode.call_name(node) == "string"
+    copies = node.kind() != "call_expression" or common.call_name(node) == "string"
     if copies and _compiler_avoids_copy(node):
         return False
     if node.kind() == "type_conversion_expression" and not _byte_slice_shared_safely(node):

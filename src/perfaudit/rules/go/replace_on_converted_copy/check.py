@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _NOT_BYTES = ("rune", "byte", "int", "int32", "uint8", "string")
 
 
 def _from_bytes(call: Node) -> bool:
-    args = goscope.call_args(call)
-    if not args or args[0].kind() != "call_expression" or goscope.call_name(args[0]) != "string":
+    args = gocode.call_args(call)
+    if not args or args[0].kind() != "call_expression" or common.call_name(args[0]) != "string":
         return False
-    inner = goscope.call_args(args[0])
+    inner = gocode.call_args(args[0])
     if len(inner) != 1:
         return False
     if inner[0].kind() == "identifier":
@@ -35,8 +37,8 @@ def _ends_as_bytes(call: Node) -> bool:
     if _is_bytes_conversion(parent):
         return True
     outer = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
-    if outer is not None and goscope.call_name(outer).startswith("strings.Replace"):
-        return goscope.call_args(outer)[0] == call and _ends_as_bytes(outer)
+    if outer is not None and common.call_name(outer).startswith("strings.Replace"):
+        return gocode.call_args(outer)[0] == call and _ends_as_bytes(outer)
     name = goscope.first_assigned_name(call)
     fn = goscope.innermost_function(call)
     if name is None or fn is None:

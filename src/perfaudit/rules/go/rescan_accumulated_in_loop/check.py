@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _scanned(node: Node) -> str | None:
@@ -15,7 +16,7 @@ def _scanned(node: Node) -> str | None:
         clause = gocode.range_clause(node)
         right = clause.field("right") if clause is not None else None
         return right.text() if right is not None else None
-    if gocode.call_name(node).endswith(("Prefix", "Suffix")):
+    if common.call_name(node).endswith(("Prefix", "Suffix")):
         return None
     args = gocode.call_args(node)
     return args[0].text() if args and args[0].kind() == "identifier" else None

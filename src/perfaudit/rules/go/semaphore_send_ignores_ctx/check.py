@@ -12,6 +12,7 @@ import re
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go.lifetimes import go_context_params, innermost_function_node
 from perfaudit.syntax.functions import enclosing_function_node
+from perfaudit.syntax.node import Node
 
 _WORDS = "sem|semaphore|sema|limiter|limit|throttle|tokens?|slots?|gate|concurrency"
 # ``sem``, ``req_sem`` or camel case ``reqSem``; not ``aggregate``.
@@ -19,19 +20,19 @@ _SEMAPHORE = re.compile(rf"(^|_)({_WORDS})$|[a-z0-9]({_WORDS.title()})$")
 _EMPTY = re.compile(r"^struct\s*\{\s*\}\s*\{\s*\}$")
 
 
-def _has_ctx(node: object) -> bool:
+def _has_ctx(node: Node) -> bool:
     for fn in (innermost_function_node(node), enclosing_function_node(node)):
         if fn is None:
             continue
         if go_context_params(fn):
             return True
-        body = fn.field("body")  # type: ignore[attr-defined]
+        body = fn.field("body")
         if body is not None and re.search(r"\bctx(,\s*\w+)?\s*:?=", body.text()):
             return True
     return False
 
 
-def _released(channel: str, node: object) -> bool:
+def _released(channel: str, node: Node) -> bool:
     """``<-channel`` inside a deferred call of the same function: the release half of a semaphore."""
     fn = enclosing_function_node(node)
     release = re.compile(rf"<-\s*{re.escape(channel)}\b")
@@ -40,8 +41,10 @@ def _released(channel: str, node: object) -> bool:
 
 def check(match: Match) -> bool:
     send = match.node
-    channel = send.field("channel").text()
-    value = send.field("value").text()
+    channel_node, value_node = send.field("channel"), send.field("value")
+    if channel_node is None or value_node is None:
+        return False
+    channel, value = channel_node.text(), value_node.text()
     last = channel.rsplit(".", 1)[-1]
     named = bool(_SEMAPHORE.search(last))
     if not named and not (_EMPTY.match(value) and _released(channel, send)):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _UNBUFFERED_TYPES = ("*os.File", "net.Conn", "*net.TCPConn", "*net.UnixConn", "*net.UDPConn")
 _UNBUFFERED_CTORS = ("os.Open(", "os.OpenFile(", "os.Create(", "net.Dial(", "net.DialTimeout(",
@@ -51,7 +53,7 @@ def _small_buffer(node: Node, buf: Node) -> bool:
 def check(match: Match) -> bool:
     """Source is a file/conn without bufio; reads are tiny (or binary.Read on it)."""
     call = match.node
-    callee, args = goscope.call_name(call), goscope.call_args(call)
+    callee, args = common.call_name(call), gocode.call_args(call)
     if callee == "binary.Read":
         # one binary.Read per message on a socket is one read either way; files stream
         return len(args) == 3 and _unbuffered(call, args[0], files_only=True)
@@ -60,4 +62,6 @@ def check(match: Match) -> bool:
     fn = call.field("function")
     if not callee.endswith(".Read") or fn is None or fn.kind() != "selector_expression":
         return False
-    return len(args) == 1 and _unbuffered(call, fn.field("operand")) and _small_buffer(call, args[0])
+    operand = fn.field("operand")
+    return (len(args) == 1 and operand is not None and _unbuffered(call, operand)
+            and _small_buffer(call, args[0]))

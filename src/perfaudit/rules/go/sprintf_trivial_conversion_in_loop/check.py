@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _ALWAYS = ('"%d"', '"%s"')
 _BASIC = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
@@ -23,8 +25,8 @@ def _known_basic(call: Node, arg: Node) -> bool:
 def check(match: Match) -> bool:
     """One argument after a single-verb format, or one known-basic argument to Sprint."""
     call = match.node
-    args = goscope.call_args(call)
-    if goscope.call_name(call) == "fmt.Sprint":
+    args = gocode.call_args(call)
+    if common.call_name(call) == "fmt.Sprint":
         return len(args) == 1 and _known_basic(call, args[0])
     if len(args) != 2 or args[1].kind() == "variadic_argument":
         return False

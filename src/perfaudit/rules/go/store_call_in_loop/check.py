@@ -6,7 +6,7 @@ import re
 
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.go import code as gocode
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _SQL_METHODS = frozenset({"Query", "QueryRow", "QueryContext", "QueryRowContext", "Exec", "ExecContext"})
 _SQL_RECEIVER = re.compile(r"(?i)(^|[._])(db|tx|sqldb|database|pool|conn)$|[a-z](DB|Db|Tx)$")

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 
 def _string_conversion_arg(expr: Node | None) -> Node | None:
-    if expr is None or expr.kind() != "call_expression" or goscope.call_name(expr) != "string":
+    if expr is None or expr.kind() != "call_expression" or common.call_name(expr) != "string":
         return None
-    args = goscope.call_args(expr)
+    args = gocode.call_args(expr)
     return args[0] if len(args) == 1 else None
 
 
 def _feeds_unmarshal(conversion: Node) -> bool:
     args = conversion.parent()
     call = args.parent() if args is not None else None
-    if call is None or call.kind() != "call_expression" or args.kind() != "argument_list":
+    if args is None or call is None or call.kind() != "call_expression" or args.kind() != "argument_list":
         return False
-    first = goscope.call_args(call)
-    return bool(first) and first[0] == conversion and goscope.call_name(call).endswith("Unmarshal")
+    first = gocode.call_args(call)
+    return bool(first) and first[0] == conversion and common.call_name(call).endswith("Unmarshal")
 
 
 def check(match: Match) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _STRING_KINDS = ("interpreted_string_literal", "raw_string_literal")
 _JUMPS = frozenset({"break_statement", "continue_statement", "return_statement", "goto_statement"})
@@ -48,7 +49,7 @@ def _is_string_expr(expr: Node) -> bool:
     if expr.kind() in _STRING_KINDS:
         return True
     if expr.kind() == "call_expression":
-        name = goscope.call_name(expr)
+        name = common.call_name(expr)
         return name in _STRING_CALLS or name.endswith((".String", ".Error"))
     if expr.kind() in {"binary_expression", "parenthesized_expression"}:
         terms = _plus_terms(expr)

@@ -8,7 +8,7 @@ from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
 from perfaudit.syntax import functions
-from perfaudit.syntax.functions import Node
+from perfaudit.syntax.node import Node
 
 _WRITE_METHODS = (".Write", ".WriteString")
 _WRITE_FUNCS = frozenset({"io.Copy", "io.WriteString", "fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"})
@@ -28,7 +28,7 @@ def _written(scope: Node, name: str) -> list[Node] | None:
     """Contents written into the file; None when something else writes it (unknown)."""
     contents: list[Node] = []
     for call in scope.find_all(kind="call_expression"):
-        callee, args = gocode.call_name(call), gocode.call_args(call)
+        callee, args = common.call_name(call), gocode.call_args(call)
         if callee.startswith(name + ".") and callee.endswith(_WRITE_METHODS):
             contents.extend(args)
         elif callee in _WRITE_FUNCS and args and args[0].text() == name:

@@ -18,6 +18,7 @@ from perfaudit.rules.facts.go.lifetimes import (
     is_test_support_path,
     names_used,
 )
+from perfaudit.syntax.node import Node
 
 _REMOVE = re.compile(r"^os\.(RemoveAll|Remove)$")
 _LOCAL_USE = re.compile(
@@ -28,9 +29,9 @@ _ESCAPING_PARENTS = ("return_statement", "composite_literal", "keyed_element", "
                      "send_statement")
 
 
-def _use_escapes(use: object) -> bool:
+def _use_escapes(use: Node) -> bool:
     previous = use
-    for anc in use.ancestors():  # type: ignore[attr-defined]
+    for anc in use.ancestors():
         kind, came_from, previous = anc.kind(), previous, anc
         if kind in _ESCAPING_PARENTS:
             return True
@@ -61,5 +62,5 @@ def check(match: Match) -> bool:
     if not names or names[0] == "_" or fn is None:
         return False
     name = names[0]
-    uses = [u for u in names_used(fn, name) if stmt not in u.ancestors()]
+    uses = [u for u in names_used(fn, name) if stmt is None or stmt not in u.ancestors()]
     return not any(_use_escapes(u) for u in uses)

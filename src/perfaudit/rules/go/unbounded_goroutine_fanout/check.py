@@ -19,6 +19,7 @@ from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.common import is_startup
 from perfaudit.rules.facts.go.lifetimes import callee, innermost_function_node
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
+from perfaudit.syntax.node import Node
 
 _LIMITER = re.compile(
     r"SetLimit\(|\.Acquire\(|semaphore\.|make\(chan struct\s*\{\s*\}\s*,|\w*([sS]em|[lL]imiter|[sS]lots?"
@@ -39,8 +40,8 @@ _CONFIGURED = re.compile(r"(?i)(configs?|cfgs?|providers|discoverers|managers|gr
 _CHANNELISH = re.compile(r"(?i)(ch|chan|c|queue|jobs|work|tasks|events|updates|results)$|^<-|\.C$|^\d+$")
 
 
-def _ranges_collection(loop: object, fn: object) -> bool:
-    clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)  # type: ignore[attr-defined]
+def _ranges_collection(loop: Node, fn: Node) -> bool:
+    clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)
     if clause is None:
         return False
     expr = clause.field("right")
@@ -50,13 +51,13 @@ def _ranges_collection(loop: object, fn: object) -> bool:
     if _CHANNELISH.search(text) or _CONFIGURED.search(text):
         return False
     name = re.escape(text)
-    declared_chan = re.search(rf"\b{name}\s*:?=\s*make\(chan\b|\b{name}\s+(<-)?chan\b", fn.text())  # type: ignore[attr-defined]
+    declared_chan = re.search(rf"\b{name}\s*:?=\s*make\(chan\b|\b{name}\s+(<-)?chan\b", fn.text())
     return declared_chan is None
 
 
-def _long_lived(go_stmt: object) -> bool:
+def _long_lived(go_stmt: Node) -> bool:
     """A worker or component goroutine (loops, selects, or starts/stops a component)."""
-    literal = go_stmt.find(kind="func_literal")  # type: ignore[attr-defined]
+    literal = go_stmt.find(kind="func_literal")
     if literal is None:
         return True  # `go x.run()`: cannot see the body; usually one worker per component
     body = literal.field("body")
@@ -68,9 +69,9 @@ def _long_lived(go_stmt: object) -> bool:
                for f in body.find_all(kind="for_statement"))
 
 
-def _does_remote_work(go_stmt: object) -> bool:
+def _does_remote_work(go_stmt: Node) -> bool:
     """The goroutine calls something that takes a context or looks like a request."""
-    for call in go_stmt.find_all(kind="call_expression"):  # type: ignore[attr-defined]
+    for call in go_stmt.find_all(kind="call_expression"):
         args = call.field("arguments")
         first = args.named_children()[0].text() if args is not None and args.named_children() else ""
         if re.fullmatch(r"\w*[cC]tx|r\.Context\(\)|context\.\w+\(\)", first) or _REMOTE.search(callee(call)):

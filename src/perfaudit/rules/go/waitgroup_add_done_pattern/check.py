@@ -19,7 +19,7 @@ def check(match: Match) -> bool:
         return False
     started = following.find(kind="call_expression")
     literal = started.field("function") if started is not None else None
-    if literal is None or literal.kind() != "func_literal":
+    if started is None or literal is None or literal.kind() != "func_literal":
         return False
     args, params = started.field("arguments"), literal.field("parameters")
     if (args is not None and args.named_children()) or (params is not None and params.named_children()):
