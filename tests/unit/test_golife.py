@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from perfaudit.model import Language
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import lifetimes as golife
 from perfaudit.syntax.node import Root
 
@@ -50,7 +51,7 @@ def test_explicit_unlock_ends_the_region() -> None:
 def test_deferred_unlock_covers_the_rest_but_not_goroutines() -> None:
     root = _root()
     lock = [c for c in root.find_all(kind="call_expression") if c.text() == "s.mu.Lock()"][1]
-    names = [golife.callee(c) for c in golife.calls_under_lock(lock)]
+    names = [common.call_name(c) for c in golife.calls_under_lock(lock)]
     assert names == ["os.WriteFile"]
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from perfaudit.model import Language
-from perfaudit.syntax.node import Node  # rule predicates import Node from here too
+from perfaudit.syntax.node import Node
 
 FUNCTION_KINDS = {
     Language.GO: frozenset({"function_declaration", "method_declaration", "func_literal"}),

@@ -7,10 +7,6 @@ import pytest
 from perfaudit.model import Language
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
-from perfaudit.rules.facts.go import flow as goflow
-from perfaudit.rules.facts.go import lifetimes as golife
-from perfaudit.rules.facts.go import scope as goscope
-from perfaudit.rules.facts.python import code as py
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node, Root
 
@@ -113,18 +109,3 @@ def test_innermost_function_python() -> None:
     calls = {common.call_name(c): c for c in _nodes(source, Language.PYTHON, "call")}
     found = [functions.innermost_function(calls[name], Language.PYTHON) for name in "ghkz"]
     assert _kinds(found) == ["function_definition", "lambda", "function_definition", None]
-
-
-def test_older_names_are_the_same_facts() -> None:
-    """Names rule predicates still import answer exactly as the facts' homes do."""
-    assert py.call_name is common.call_name
-    assert goscope.call_name is common.call_name
-    assert gocode.call_name is common.call_name
-    assert golife.callee is common.call_name
-    assert goscope.call_args is gocode.call_args
-    assert goflow.call_args is gocode.call_args
-    for node in _nodes(GO_NESTING, Language.GO, "call_expression"):
-        home = functions.innermost_function(node, Language.GO)
-        assert goscope.innermost_function(node) == home
-        assert golife.innermost_function_node(node) == home
-        assert gocode.function_scope(node) == home

@@ -70,15 +70,6 @@ def loop_declared_names(loop: Node) -> set[str]:
     return {n.text() for n in init.find_all(kind="identifier")} if init is not None else set()
 
 
-def function_scope(node: Node) -> Node | None:
-    """The nearest function, method or closure around ``node``.
-
-    The same fact as ``functions.innermost_function(node, Language.GO)``, which the facts
-    modules call; rule predicates still import this name.
-    """
-    return functions.innermost_function(node, _GO)
-
-
 def is_string_literal(node: Node) -> bool:
     """Whether ``node`` is a string literal or a ``+`` concatenation of literals."""
     pending = [node]

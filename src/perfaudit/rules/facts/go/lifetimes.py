@@ -19,16 +19,6 @@ _SPACE = re.compile(r"\s+")
 _GO = Language.GO
 
 
-def innermost_function_node(node: Node, language: Language = _GO) -> Node | None:
-    """The nearest function, method or closure around ``node`` (closures included).
-
-    ``functions.innermost_function``, which the facts modules call; rule predicates still
-    import this name.
-    """
-    return innermost_function(node, language)
-
-
-callee = call_name  # ``common.call_name``, under the name rule predicates still import
 
 
 def in_closure_below(node: Node, scope: Node) -> bool:

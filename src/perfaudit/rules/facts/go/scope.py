@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from perfaudit.model import Language
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import call_name
-from perfaudit.rules.facts.go.code import call_args  # noqa: F401 - rule predicates import it from here
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
@@ -32,15 +31,6 @@ _BRANCHES = frozenset({"if_statement", "expression_switch_statement", "type_swit
 def function_scopes(node: Node) -> list[Node]:
     """Enclosing functions and closures of ``node``, innermost first."""
     return [a for a in node.ancestors() if a.kind() in GO_FUNCTIONS]
-
-
-def innermost_function(node: Node) -> Node | None:
-    """The nearest function, method or closure around ``node``.
-
-    ``functions.innermost_function(node, Language.GO)``, which the facts modules call; rule
-    predicates still import this name.
-    """
-    return functions.innermost_function(node, Language.GO)
 
 
 def _starts_before(a: Node, b: Node) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 
@@ -55,7 +57,7 @@ def check(match: Match) -> bool:
         return False
     if not goscope.filled_once_per_known_loop(stmt, decl):
         return False
-    fn = goscope.innermost_function(decl) or goscope.innermost_function(stmt)
+    fn = functions.innermost_function(decl, Language.GO) or functions.innermost_function(stmt, Language.GO)
     if fn is None or goscope.address_taken(fn, name):
         return False
     return goscope.assignments_to(fn, name) == [stmt]

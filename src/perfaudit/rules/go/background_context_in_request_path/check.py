@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import (
-    callee,
-    comment_above,
-    go_parameters,
-    is_test_support_path,
-    runs_later,
-)
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import comment_above, go_parameters, is_test_support_path, runs_later
 from perfaudit.syntax.functions import enclosing_function_node
 
 _REQUEST_TYPES = ("context.Context", "*http.Request")
@@ -28,6 +23,6 @@ def check(match: Match) -> bool:
     parent = node.parent()
     outer = parent.parent() if parent is not None else None
     if outer is not None and outer.kind() == "call_expression" \
-            and callee(outer).startswith("context.WithCancel"):
+            and common.call_name(outer).startswith("context.WithCancel"):
         return False  # a fresh root with its own lifecycle, created on purpose
     return any(kind in _REQUEST_TYPES and name != "_" for name, kind in go_parameters(fn))

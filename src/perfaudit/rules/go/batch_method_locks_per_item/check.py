@@ -14,7 +14,8 @@ import re
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee, go_receiver_name
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import go_receiver_name
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 from perfaudit.syntax.node import Node
 
@@ -63,7 +64,7 @@ def check(match: Match) -> bool:
     method = enclosing_function_node(call)
     if method is None or method.kind() != "method_declaration":
         return False
-    recv, name = go_receiver_name(method), callee(call)
+    recv, name = go_receiver_name(method), common.call_name(call)
     parts = name.split(".")
     if len(parts) != 2 or parts[0] != recv or not recv or "lock" in parts[1].lower():
         return False  # ...Locked helpers and deliberate unlock-and-relock steps

@@ -12,7 +12,8 @@ import re
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee, own_nodes
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import own_nodes
 from perfaudit.syntax.functions import enclosing_function_node, function_name
 from perfaudit.syntax.node import Node
 
@@ -26,7 +27,7 @@ _BACKGROUND = ("context.Background", "context.TODO")
 
 
 def _matters(defer: Node) -> bool:
-    return any(_CLEANUP.match(callee(c)) for c in defer.find_all(kind="call_expression"))
+    return any(_CLEANUP.match(common.call_name(c)) for c in defer.find_all(kind="call_expression"))
 
 
 def check(match: Match) -> bool:
@@ -35,7 +36,7 @@ def check(match: Match) -> bool:
         return False
     if not _PACKAGE_MAIN.search(match.source) or any(s in match.source for s in _SIGNALS):
         return False
-    first = next(c for c in fn.find_all(kind="call_expression") if callee(c) in _BACKGROUND)
+    first = next(c for c in fn.find_all(kind="call_expression") if common.call_name(c) in _BACKGROUND)
     if first != match.node:
         return False
     return any(_matters(d) for d in own_nodes(fn, "defer_statement"))

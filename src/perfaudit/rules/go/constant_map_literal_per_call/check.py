@@ -99,7 +99,7 @@ def check(match: Match) -> bool:
     literal = match.node
     if constant_entries(literal) < _MIN_ENTRIES:
         return False
-    fn = goscope.innermost_function(literal)
+    fn = functions.innermost_function(literal, Language.GO)
     if fn is None:
         return False
     return _only_read(literal, fn) and not _runs_once(fn)

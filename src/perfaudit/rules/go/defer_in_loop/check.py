@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import identifiers, identifiers_named, is_within
-from perfaudit.rules.facts.go.lifetimes import callee
 from perfaudit.syntax.functions import enclosing_function_node, function_name, loop_ancestors
 from perfaudit.syntax.node import Node
 
@@ -46,7 +46,7 @@ def _escapes(name: str, loop: Node, defer: Node) -> bool:
             if anc == loop or kind in ("expression_statement", "return_statement"):
                 break
             if kind in ("go_statement", "composite_literal", "keyed_element") or (
-                kind == "call_expression" and callee(anc) == "append"
+                kind == "call_expression" and common.call_name(anc) == "append"
             ):
                 return True
             left = anc.field("left") if kind == "assignment_statement" else None
@@ -58,7 +58,7 @@ def _escapes(name: str, loop: Node, defer: Node) -> bool:
 
 
 def _closed_elsewhere(defer: Node, loop: Node) -> bool:
-    deferred = {callee(c) for c in defer.find_all(kind="call_expression")}
+    deferred = {common.call_name(c) for c in defer.find_all(kind="call_expression")}
     deferred = {d for d in deferred if "." in d}
     calls: dict[str, list[Node]] = loop.remember(_closed_elsewhere, lambda: _calls_by_callee(loop))
     return any(not is_within(c, defer) for name in deferred for c in calls.get(name, ()))
@@ -68,7 +68,7 @@ def _calls_by_callee(loop: Node) -> dict[str, list[Node]]:
     """The loop's calls by callee name, found once per loop for all its defers."""
     calls: dict[str, list[Node]] = {}
     for call in loop.find_all(kind="call_expression"):
-        calls.setdefault(callee(call), []).append(call)
+        calls.setdefault(common.call_name(call), []).append(call)
     return calls
 
 
@@ -87,7 +87,7 @@ def check(match: Match) -> bool:
         return False
     loops = loop_ancestors(node, Language.GO)
     call = node.find(kind="call_expression")
-    name = callee(call).split(".")[0] if call is not None else ""
+    name = common.call_name(call).split(".")[0] if call is not None else ""
     if any(name in _range_vars(loop) for loop in loops):
         return False
     function = call.field("function") if call is not None else None

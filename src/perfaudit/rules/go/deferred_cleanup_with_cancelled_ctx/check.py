@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import (
-    callee,
-    go_assigned_names,
-    go_context_params,
-    innermost_function_node,
-    own_nodes,
-)
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import go_assigned_names, go_context_params, own_nodes
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _CLEANUP = re.compile(
@@ -47,7 +44,7 @@ def _cancelled(name: str, fn: Node, before: int, depth: int = 0) -> bool:
         return name in go_context_params(fn)
     if source.kind() != "call_expression" or depth > 3:
         return False
-    called = callee(source)
+    called = common.call_name(source)
     if _CANCELLING.match(called):
         return True
     args = source.field("arguments")
@@ -59,11 +56,11 @@ def _cancelled(name: str, fn: Node, before: int, depth: int = 0) -> bool:
 
 def check(match: Match) -> bool:
     defer = match.node
-    fn = innermost_function_node(defer)
+    fn = functions.innermost_function(defer, Language.GO)
     if fn is None:
         return False
     for call in defer.find_all(kind="call_expression"):
-        if not _CLEANUP.search(callee(call)):
+        if not _CLEANUP.search(common.call_name(call)):
             continue
         args = call.field("arguments")
         for arg in args.named_children() if args is not None else []:

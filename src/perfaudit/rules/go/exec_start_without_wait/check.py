@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee, go_assigned_names, innermost_function_node, names_used
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import go_assigned_names, names_used
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _SETTABLE = frozenset({"Stdout", "Stderr", "Stdin", "Env", "Dir", "SysProcAttr", "ExtraFiles",
@@ -43,8 +46,8 @@ def _harmless(use: Node) -> bool:
 
 def check(match: Match) -> bool:
     call = match.node
-    name = callee(call).rsplit(".", 1)[0]
-    fn = innermost_function_node(call)
+    name = common.call_name(call).rsplit(".", 1)[0]
+    fn = functions.innermost_function(call, Language.GO)
     if fn is None or not re.fullmatch(r"\w+", name) or not _built_here(name, fn):
         return False
     for use in names_used(fn, name):

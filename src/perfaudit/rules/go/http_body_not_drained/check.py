@@ -7,8 +7,11 @@ whose bodies are empty.
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee, go_assignment_of, innermost_function_node, names_used
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import go_assignment_of, names_used
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _METADATA = frozenset({"StatusCode", "Status", "Header", "ContentLength", "Proto", "Request",
@@ -21,7 +24,7 @@ def _is_head(use: Node) -> bool:
     if right is None:
         return False
     calls = [right, *right.find_all(kind="call_expression")]
-    return any(c.kind() == "call_expression" and callee(c).endswith("Head") for c in calls)
+    return any(c.kind() == "call_expression" and common.call_name(c).endswith("Head") for c in calls)
 
 
 def check(match: Match) -> bool:
@@ -30,7 +33,7 @@ def check(match: Match) -> bool:
     if selector is None:
         return False
     name = selector.text().split(".")[0]
-    fn = innermost_function_node(defer)
+    fn = functions.innermost_function(defer, Language.GO)
     if fn is None:
         return False
     for use in names_used(fn, name):

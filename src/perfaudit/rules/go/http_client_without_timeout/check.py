@@ -10,12 +10,8 @@ import re
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import (
-    go_assigned_names,
-    go_assignment_of,
-    innermost_function_node,
-    is_test_support_path,
-)
+from perfaudit.rules.facts.go.lifetimes import go_assigned_names, go_assignment_of, is_test_support_path
+from perfaudit.syntax import functions
 from perfaudit.syntax.functions import enclosing_function_node, in_loop
 from perfaudit.syntax.node import Node
 
@@ -34,21 +30,26 @@ def _timeout_assigned_later(literal: Node, source: str) -> bool:
     stmt = go_assignment_of(literal)
     if stmt is None:
         return False
-    names = go_assigned_names(stmt) or [stmt.field_text("left").strip()]
+    names = go_assigned_names(stmt)
+    if not names:
+        left = stmt.field("left")
+        if left is None:
+            return True  # no target to follow: stay silent rather than guess
+        names = [left.text().strip()]
     return any(re.search(rf"(?<![\w.]){re.escape(n)}\.Timeout\s*=[^=]", source) for n in names)
 
 
 def _per_item(call: Node) -> bool:
     if in_loop(call, Language.GO):
         return True
-    fn = innermost_function_node(call)
+    fn = functions.innermost_function(call, Language.GO)
     while fn is not None and fn.kind() == "func_literal":
         wrapper = fn.parent()
         if wrapper is not None and wrapper.kind() == "call_expression":
             wrapper = wrapper.parent()
         if wrapper is not None and wrapper.kind() == "go_statement" and in_loop(wrapper, Language.GO):
             return True
-        fn = innermost_function_node(fn)
+        fn = functions.innermost_function(fn, Language.GO)
     return False
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee, go_context_params, names_used
+from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go.lifetimes import go_context_params, names_used
 from perfaudit.syntax.node import Node
 
 _BLOCKING_CALL = re.compile(
@@ -27,7 +28,7 @@ def _blocks(body: Node) -> bool:
     for unary in body.find_all(kind="unary_expression"):
         if unary.text().startswith("<-"):
             return True
-    return any(_BLOCKING_CALL.match(callee(c)) for c in body.find_all(kind="call_expression"))
+    return any(_BLOCKING_CALL.match(common.call_name(c)) for c in body.find_all(kind="call_expression"))
 
 
 def check(match: Match) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _HASH_CTORS = ("sha256.New", "sha1.New", "sha512.New", "md5.New", "fnv.New", "xxhash.New",
@@ -70,7 +72,7 @@ def _only_hashed(marshal: Node, fn: Node) -> set[str | None]:
 def check(match: Match) -> bool:
     """Only hash sinks; a streaming hasher always, one-shot Sum functions when repeated."""
     marshal = match.node
-    fn = goscope.innermost_function(marshal)
+    fn = functions.innermost_function(marshal, Language.GO)
     if fn is None:
         return False
     kinds = _only_hashed(marshal, fn)

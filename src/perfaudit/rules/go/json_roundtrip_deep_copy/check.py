@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax import functions
 
 _MARSHAL = frozenset({"json.Marshal"})
 
@@ -13,7 +15,7 @@ _MARSHAL = frozenset({"json.Marshal"})
 def check(match: Match) -> bool:
     """Whether the unmarshalled bytes come straight from a Marshal used for nothing else."""
     args = gocode.call_args(match.node)
-    scope = gocode.function_scope(match.node)
+    scope = functions.innermost_function(match.node, Language.GO)
     if len(args) != 2 or scope is None or gocode.shadows_package(scope, "json"):
         return False
     data = args[0]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 
@@ -60,7 +62,7 @@ def check(match: Match) -> bool:
         return False
     if not goscope.filled_once_per_known_loop(stmt, decl):
         return False
-    fn = goscope.innermost_function(decl)
+    fn = functions.innermost_function(decl, Language.GO)
     if fn is None or goscope.address_taken(fn, name) or goscope.assignments_to(fn, name):
         return False
     return _inserts(fn, name) == 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _FILE_WRITERS = frozenset({"os.WriteFile", "ioutil.WriteFile"})
@@ -37,7 +39,7 @@ def _is_write_of(use: Node) -> bool:
 def check(match: Match) -> bool:
     """Whether the marshalled bytes are only ever written out."""
     name = _bound_name(match.node)
-    scope = gocode.function_scope(match.node)
+    scope = functions.innermost_function(match.node, Language.GO)
     if name is None or scope is None or gocode.shadows_package(scope, "json"):
         return False
     used = goflow.other_uses(scope, name, match.node, match.node)

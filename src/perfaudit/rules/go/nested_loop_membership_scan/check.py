@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts.common import identifiers
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import flow as goflow
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 
@@ -19,7 +21,7 @@ def _small_or_nested(inner: Node, outer_names: frozenset[str] | set[str], root: 
         return True
     if coll.kind() == "identifier" and coll.text() in gocode.package_var_names(root):
         return True
-    scope = gocode.function_scope(inner)
+    scope = functions.innermost_function(inner, Language.GO)
     return coll.kind() == "identifier" and scope is not None and gocode.literal_local(scope, coll.text())
 
 

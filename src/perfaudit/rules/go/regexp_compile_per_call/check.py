@@ -65,7 +65,7 @@ def check(match: Match) -> bool:
         return False
     if functions.in_loop(node, Language.GO):
         return False  # regexp-compile-in-loop reports it
-    scope = gocode.function_scope(node)
+    scope = functions.innermost_function(node, Language.GO)
     if scope is None or _setup_function(scope):
         return False
     if gocode.in_once_do(node) or _cached(node, match.root):

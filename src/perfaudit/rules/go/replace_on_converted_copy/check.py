@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _NOT_BYTES = ("rune", "byte", "int", "int32", "uint8", "string")
@@ -40,7 +42,7 @@ def _ends_as_bytes(call: Node) -> bool:
     if outer is not None and common.call_name(outer).startswith("strings.Replace"):
         return gocode.call_args(outer)[0] == call and _ends_as_bytes(outer)
     name = goscope.first_assigned_name(call)
-    fn = goscope.innermost_function(call)
+    fn = functions.innermost_function(call, Language.GO)
     if name is None or fn is None:
         return False
     return any(_is_bytes_conversion(use.parent()) for use in goscope.uses(fn, name))

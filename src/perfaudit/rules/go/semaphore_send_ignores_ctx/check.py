@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import go_context_params, innermost_function_node
+from perfaudit.rules.facts.go.lifetimes import go_context_params
+from perfaudit.syntax import functions
 from perfaudit.syntax.functions import enclosing_function_node
 from perfaudit.syntax.node import Node
 
@@ -21,7 +23,7 @@ _EMPTY = re.compile(r"^struct\s*\{\s*\}\s*\{\s*\}$")
 
 
 def _has_ctx(node: Node) -> bool:
-    for fn in (innermost_function_node(node), enclosing_function_node(node)):
+    for fn in (functions.innermost_function(node, Language.GO), enclosing_function_node(node)):
         if fn is None:
             continue
         if go_context_params(fn):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go import code as gocode
 from perfaudit.rules.facts.go import scope as goscope
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 
@@ -41,5 +43,5 @@ def check(match: Match) -> bool:
     if decl is None or decl.kind() != "short_var_declaration":
         return False
     source = _string_conversion_arg(goscope.declared_value(decl, name))
-    fn = goscope.innermost_function(decl)
+    fn = functions.innermost_function(decl, Language.GO)
     return source is not None and fn is not None and not goscope.assignments_to(fn, name)

@@ -51,7 +51,7 @@ def check(match: Match) -> bool:
     name = _bound(node)
     if fn is None or name is None or common.is_startup(fn, Language.GO):
         return False
-    if gocode.function_scope(node) != fn or not _removed(fn, name):
+    if functions.innermost_function(node, Language.GO) != fn or not _removed(fn, name):
         return False
     contents = _written(fn, name)
     if not contents:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.go.lifetimes import (
-    callee,
     go_assigned_names,
     go_assignment_of,
-    innermost_function_node,
     is_test_support_path,
     names_used,
 )
+from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
 _REMOVE = re.compile(r"^os\.(RemoveAll|Remove)$")
@@ -36,7 +37,7 @@ def _use_escapes(use: Node) -> bool:
         if kind in _ESCAPING_PARENTS:
             return True
         if kind == "call_expression" and came_from.kind() == "argument_list":
-            name = callee(anc)
+            name = common.call_name(anc)
             if _REMOVE.match(name):
                 return True  # removed: not a leak
             if not _LOCAL_USE.match(name):
@@ -58,7 +59,7 @@ def check(match: Match) -> bool:
         return False
     stmt = go_assignment_of(match.node)
     names = go_assigned_names(stmt) if stmt is not None else []
-    fn = innermost_function_node(match.node)
+    fn = functions.innermost_function(match.node, Language.GO)
     if not names or names[0] == "_" or fn is None:
         return False
     name = names[0]

@@ -16,8 +16,9 @@ import re
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import is_startup
-from perfaudit.rules.facts.go.lifetimes import callee, innermost_function_node
+from perfaudit.syntax import functions
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 from perfaudit.syntax.node import Node
 
@@ -63,7 +64,7 @@ def _long_lived(go_stmt: Node) -> bool:
     body = literal.field("body")
     if body is None or body.find(kind="select_statement") is not None:
         return True
-    if any(_LIFECYCLE.match(callee(c)) for c in body.find_all(kind="call_expression")):
+    if any(_LIFECYCLE.match(common.call_name(c)) for c in body.find_all(kind="call_expression")):
         return True
     return any(re.match(r"for\s*\{|for\s+\w+\s*:=\s*range\s+\w*(ch|Ch|C|queue|jobs)\b", f.text())
                for f in body.find_all(kind="for_statement"))
@@ -74,7 +75,8 @@ def _does_remote_work(go_stmt: Node) -> bool:
     for call in go_stmt.find_all(kind="call_expression"):
         args = call.field("arguments")
         first = args.named_children()[0].text() if args is not None and args.named_children() else ""
-        if re.fullmatch(r"\w*[cC]tx|r\.Context\(\)|context\.\w+\(\)", first) or _REMOTE.search(callee(call)):
+        remote = _REMOTE.search(common.call_name(call))
+        if re.fullmatch(r"\w*[cC]tx|r\.Context\(\)|context\.\w+\(\)", first) or remote:
             return True
     return False
 
@@ -82,7 +84,7 @@ def _does_remote_work(go_stmt: Node) -> bool:
 def check(match: Match) -> bool:
     go_stmt = match.node
     loops = loop_ancestors(go_stmt, Language.GO)
-    fn = innermost_function_node(go_stmt)
+    fn = functions.innermost_function(go_stmt, Language.GO)
     if not loops or fn is None or _long_lived(go_stmt) or not _does_remote_work(go_stmt):
         return False
     if is_startup(enclosing_function_node(go_stmt), Language.GO):

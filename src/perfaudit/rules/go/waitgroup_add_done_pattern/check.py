@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from perfaudit.rules.engine.match import Match
-from perfaudit.rules.facts.go.lifetimes import callee
+from perfaudit.rules.facts import common
 
 
 def check(match: Match) -> bool:
     call = match.node
-    group = callee(call).rsplit(".", 1)[0]
+    group = common.call_name(call).rsplit(".", 1)[0]
     stmt = call.parent()
     following = stmt.next() if stmt is not None else None
     while following is not None and following.kind() == "comment":
