@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import call_name
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
@@ -81,16 +80,6 @@ def is_string_literal(node: Node) -> bool:
             return False
         pending.extend(c for c in current.children() if c.is_named())
     return True
-
-
-def uses(scope: Node, name: str) -> list[Node]:
-    """Every identifier node spelled ``name`` inside ``scope``."""
-    return common.identifiers_named(scope, name)
-
-
-def is_within(node: Node, outer: Node) -> bool:
-    """Whether ``node`` lies inside ``outer`` (or is it)."""
-    return common.is_within(node, outer)
 
 
 def parameter_names(fn: Node) -> set[str]:

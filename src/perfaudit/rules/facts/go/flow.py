@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 
 from perfaudit.model import Language
-from perfaudit.rules.facts.common import call_name
+from perfaudit.rules.facts.common import call_name, identifiers_named, is_within
 from perfaudit.rules.facts.go.code import (
     DECL_KINDS,
     call_args,
     identifier_names,
-    is_within,
     lhs_root,
     range_clause,
     range_vars,
-    uses,
 )
 from perfaudit.syntax.functions import innermost_function
 from perfaudit.syntax.node import Node
@@ -45,7 +43,7 @@ def defining_call(scope: Node, name: str, callees: frozenset[str]) -> Node | Non
 def other_uses(scope: Node, name: str, definition: Node, allowed: Node) -> list[Node]:
     """Uses of ``name`` in ``scope`` outside its defining statement and outside ``allowed``."""
     stmt = next((a for a in definition.ancestors() if a.kind() in DECL_KINDS), definition)
-    return [u for u in uses(scope, name) if not is_within(u, stmt) and not is_within(u, allowed)]
+    return [u for u in identifiers_named(scope, name) if not is_within(u, stmt) and not is_within(u, allowed)]
 
 
 def appended_in(scope: Node, loop: Node) -> bool:

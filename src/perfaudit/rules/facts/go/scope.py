@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from perfaudit.model import Language
-from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import call_name
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
@@ -134,11 +133,6 @@ def declared_value(decl: Node, name: str) -> Node | None:
     if name not in names or not exprs:
         return None
     return exprs[0] if len(exprs) == 1 else exprs[names.index(name)] if len(exprs) == len(names) else None
-
-
-def uses(scope: Node, name: str) -> list[Node]:
-    """Every ``identifier`` node spelled ``name`` inside ``scope``."""
-    return common.identifiers_named(scope, name)
 
 
 def is_conditional_within(node: Node, stop: Node) -> bool:

@@ -77,7 +77,7 @@ def _only_read(literal: Node, fn: Node) -> bool:
     name = names[0].text()
     if goscope.assignments_to(fn, name):
         return False
-    uses = [u for u in goscope.uses(fn, name) if u != names[0]]
+    uses = [u for u in common.identifiers_named(fn, name) if u != names[0]]
     return bool(uses) and all(_read_only_use(u) for u in uses)
 
 

@@ -65,7 +65,7 @@ def _only_hashed(marshal: Node, fn: Node) -> set[str | None]:
     target = _assigned_target(marshal)
     if target is None:
         return set()
-    kinds = {_sink(u) for u in goscope.uses(fn, name) if u != target}
+    kinds = {_sink(u) for u in common.identifiers_named(fn, name) if u != target}
     return kinds if kinds and None not in kinds else set()
 
 

@@ -16,7 +16,7 @@ _LINE_FORMATS = ('"%s\\n"', '"%v\\n"')  # a framing prefix (SSE "data: ") is not
 
 
 def _mentions(call: Node, name: str) -> bool:
-    return any(arg.text() == name or goscope.uses(arg, name) for arg in gocode.call_args(call))
+    return any(arg.text() == name or common.identifiers_named(arg, name) for arg in gocode.call_args(call))
 
 
 def _newline_literal(call: Node) -> bool:

@@ -22,7 +22,7 @@ def _filled_map(stmt: Node) -> str | None:
     if operand is None or operand.kind() != "identifier":
         return None
     name = str(operand.text())
-    return None if goscope.uses(right, name) else name
+    return None if common.identifiers_named(right, name) else name
 
 
 def declared_without_hint(decl: Node, name: str) -> bool:

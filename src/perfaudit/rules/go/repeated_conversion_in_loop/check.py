@@ -47,7 +47,7 @@ def _only_converted(loop: Node, operand: Node, node: Node) -> bool:
     if root is None:
         return False
     text = node.text()
-    for use in gocode.uses(loop, root):
+    for use in common.identifiers_named(loop, root):
         if not any(a.text() == text for a in use.ancestors() if a.kind() == node.kind()):
             return False
     return True

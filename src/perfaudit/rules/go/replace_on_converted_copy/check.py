@@ -45,7 +45,7 @@ def _ends_as_bytes(call: Node) -> bool:
     fn = functions.innermost_function(call, Language.GO)
     if name is None or fn is None:
         return False
-    return any(_is_bytes_conversion(use.parent()) for use in goscope.uses(fn, name))
+    return any(_is_bytes_conversion(use.parent()) for use in common.identifiers_named(fn, name))
 
 
 def check(match: Match) -> bool:
