@@ -5,22 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import TypeAdapter
-
+from perfaudit.codec import REPORT_ADAPTER, decode, encode
 from perfaudit.model import Report
 
-REPORT_ADAPTER: TypeAdapter[Report] = TypeAdapter(Report)
 SCHEMA_ID = "https://perfaudit.dev/schemas/findings-1.0.json"
 
 
 def render(report: Report) -> str:
     """The report as indented JSON."""
-    return REPORT_ADAPTER.dump_json(report, indent=2).decode("utf-8") + "\n"
+    return encode(report, indent=2) + "\n"
 
 
 def load(text: str) -> Report:
     """Read a ``findings.json`` back into a Report (validating it)."""
-    return REPORT_ADAPTER.validate_json(text)
+    return decode(text)
 
 
 def json_schema() -> dict[str, Any]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from perfaudit import codec
 from perfaudit.model import Report, Revalidation, Severity
-from perfaudit.render.json import REPORT_ADAPTER
 from perfaudit.store.db import transaction
 
 
@@ -47,7 +47,7 @@ def save_audit(conn: sqlite3.Connection, report: Report, settings: Mapping[str, 
     """Store ``report`` with its settings and the digests of the files it reviewed."""
     audit = report.audit
     counts = Counter(f.severity for f in report.findings)
-    document = REPORT_ADAPTER.dump_json(report).decode("utf-8")
+    document = codec.encode(report)
     with transaction(conn):
         conn.execute(
             "INSERT OR REPLACE INTO audits (id, target, commit_sha, started, finished, tool_version,"
@@ -75,7 +75,7 @@ def save_revalidation(conn: sqlite3.Connection, report: Report, commit: str | No
     rv = report.audit.revalidation
     if rv is None:
         raise ValueError("report carries no revalidation")
-    document = REPORT_ADAPTER.dump_json(report).decode("utf-8")
+    document = codec.encode(report)
     with transaction(conn):
         conn.execute(
             "INSERT INTO revalidations (audit_id, validated_at, commit_sha, still_present, partial,"
@@ -115,7 +115,7 @@ def list_audits(conn: sqlite3.Connection, target: str | None = None) -> list[Aud
 def load_report(conn: sqlite3.Connection, audit_id: str) -> Report | None:
     """The stored report of ``audit_id``, or None when there is no such audit."""
     row = conn.execute("SELECT report FROM audits WHERE id = ?", (audit_id,)).fetchone()
-    return None if row is None else REPORT_ADAPTER.validate_json(row["report"])
+    return None if row is None else codec.decode(row["report"])
 
 
 def load_settings(conn: sqlite3.Connection, audit_id: str) -> dict[str, Any]:

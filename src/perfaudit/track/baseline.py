@@ -32,10 +32,10 @@ def read_findings_json(path: Path) -> Report:
     """A report from a ``findings.json`` file, or a usage error."""
     from pydantic import ValidationError
 
-    from perfaudit.render.json import load
+    from perfaudit.codec import decode
 
     try:
-        return load(path.read_text(encoding="utf-8"))
+        return decode(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read baseline {path}: {exc}") from exc
     except ValidationError as exc:

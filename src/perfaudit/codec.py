@@ -1,0 +1,23 @@
+"""The Report's JSON form, one adapter for every reader and writer of it (pure).
+
+``findings.json`` (render/json.py), the history store and baselines all read and write this
+form, so it lives here rather than in any one of them.
+"""
+
+from __future__ import annotations
+
+from pydantic import TypeAdapter
+
+from perfaudit.model import Report
+
+REPORT_ADAPTER: TypeAdapter[Report] = TypeAdapter(Report)
+
+
+def encode(report: Report, indent: int | None = None) -> str:
+    """The report as JSON text (compact unless ``indent`` is given)."""
+    return REPORT_ADAPTER.dump_json(report, indent=indent).decode("utf-8")
+
+
+def decode(text: str | bytes) -> Report:
+    """A report back from its JSON text, validated."""
+    return REPORT_ADAPTER.validate_json(text)
