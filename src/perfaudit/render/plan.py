@@ -15,7 +15,8 @@ def effort_rank(action: Action) -> int:
 
 def risk_rank(action: Action) -> int:
     """0 low, 1 medium (also unknown), 2 high, from the risk text's first word."""
-    first = action.risk.split(maxsplit=1)[0].strip(";,.:").lower() if action.risk else ""
+    words = action.risk.split(maxsplit=1)
+    first = words[0].strip(";,.:").lower() if words else ""
     return _RISK_ORDER.get(first, 1)
 
 
