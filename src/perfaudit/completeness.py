@@ -25,12 +25,12 @@ _NAMED_PATHS = 3
 def incomplete_reasons(reviewers: Sequence[ReviewerRun],
                        diagnostics: Sequence[Diagnostic]) -> tuple[str, ...]:
     """One line per kind of loss, naming up to three files; empty when the run is complete."""
-    reasons = [f"reviewer {run.name} was not available" for run in reviewers if not run.available]
+    unavailable = [run.name for run in reviewers if not run.available]
+    reasons = [f"reviewer {name} was not available" for name in unavailable]
     lost: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
     for diagnostic in diagnostics:
         if diagnostic.kind in LOSS_KINDS:
             lost[(diagnostic.source, diagnostic.kind)].append(diagnostic)
-    unavailable = {run.name for run in reviewers if not run.available}
     for (source, kind), items in lost.items():
         if kind in {"reviewer-unavailable", "llm-unavailable"} and source in unavailable:
             continue  # already said above

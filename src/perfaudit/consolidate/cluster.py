@@ -71,8 +71,7 @@ def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
     for indices in by_path.values():
         if len({ordered[i].reviewer for i in indices}) > 1:
             pairs |= _same_function_pairs(ordered, indices) | _overlapping_pairs(ordered, indices)
-    scored = [(affinity(ordered[i], ordered[j]), i, j) for i, j in pairs
-              if ordered[i].reviewer != ordered[j].reviewer]
+    scored = [(affinity(ordered[i], ordered[j]), i, j) for i, j in pairs]
     scored.sort(key=lambda item: (tuple(-x for x in item[0]), item[1], item[2]))
     return [(i, j) for _score, i, j in scored]
 

@@ -76,7 +76,6 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     chunk: list[int] = field(default_factory=list)  # task indexes sent, not yet answered
-    retry: bool = False  # running one task that already killed a worker
 
 
 class Pool(Generic[T, R]):
@@ -99,7 +98,7 @@ class Pool(Generic[T, R]):
         try:
             while queue or suspects or any(w.chunk for w in workers):
                 self._staff(workers, tasks, queue, suspects)
-                yield from self._collect(workers, tasks, queue, suspects, crashes)
+                yield from self._collect(workers, queue, suspects, crashes)
         finally:
             for worker in workers:
                 _stop(worker)
@@ -117,16 +116,16 @@ class Pool(Generic[T, R]):
             idle.append(worker)
         for worker in idle:
             if suspects:
-                worker.chunk, worker.retry = [suspects.popleft()], True
+                worker.chunk = [suspects.popleft()]  # alone: it already killed a worker
             elif queue:
                 size = max(1, min(self._chunk_size, len(queue) // (2 * self._jobs)))
-                worker.chunk, worker.retry = [queue.popleft() for _ in range(size)], False
+                worker.chunk = [queue.popleft() for _ in range(size)]
             else:
                 continue
             worker.conn.send([tasks[i] for i in worker.chunk])
 
-    def _collect(self, workers: list[_Worker], tasks: Sequence[T], queue: deque[int],
-                 suspects: deque[int], crashes: dict[int, int]
+    def _collect(self, workers: list[_Worker], queue: deque[int], suspects: deque[int],
+                 crashes: dict[int, int]
                  ) -> Iterator[tuple[int, R | Crashed]]:
         """Wait for answers or deaths; yield what finished and requeue what a death cut off."""
         busy = [w for w in workers if w.chunk]

@@ -60,7 +60,7 @@ def _escapes(name: str, loop: Node, defer: Node) -> bool:
 def _closed_elsewhere(defer: Node, loop: Node) -> bool:
     deferred = {common.call_name(c) for c in defer.find_all(kind="call_expression")}
     deferred = {d for d in deferred if "." in d}
-    calls: dict[str, list[Node]] = loop.remember(_closed_elsewhere, lambda: _calls_by_callee(loop))
+    calls: dict[str, list[Node]] = loop.remember(_calls_by_callee, lambda: _calls_by_callee(loop))
     return any(not is_within(c, defer) for name in deferred for c in calls.get(name, ()))
 
 
