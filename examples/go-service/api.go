@@ -28,6 +28,7 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("PUT /products/{sku}", a.putProduct)
 	mux.HandleFunc("GET /search", a.search)
 	mux.HandleFunc("GET /export.csv", a.exportCSV)
+	mux.HandleFunc("POST /products/{sku}/stock", a.adjustStock)
 	return mux
 }
 
@@ -106,4 +107,25 @@ func writeJSON(w http.ResponseWriter, v any) {
 	if err := json.NewEncoder(w).Encode(v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
+}
+
+// adjustStock applies a stock delta and answers with a copy of the updated product.
+func (a *API) adjustStock(w http.ResponseWriter, r *http.Request) {
+	sku := r.PathValue("sku")
+	delta, err := strconv.Atoi(r.URL.Query().Get("delta"))
+	if err != nil {
+		http.Error(w, "bad delta", http.StatusBadRequest)
+		return
+	}
+	if err := a.store.Adjust(sku, delta); err != nil {
+		http.Error(w, err.Error(), http.StatusConflict)
+		return
+	}
+	p, _ := a.store.Get(sku)
+	out, err := Clone(p)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeJSON(w, out)
 }

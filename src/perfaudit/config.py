@@ -65,6 +65,7 @@ class Config:
     max_file_bytes: Positive = DEFAULT_MAX_FILE_BYTES
     reviewers: NonEmpty = ("rules",)
     preview: Flag = False
+    show_all: Flag = False
     database: str = ".perfaudit/perfaudit.db"
     severity_policy: Literal["max", "majority", "evidence"] = "evidence"
     providers: dict[str, ProviderSettings] = field(default_factory=dict)

@@ -58,6 +58,24 @@ class Agreement(StrEnum):
     SINGLE = "single"
 
 
+class Tier(StrEnum):
+    """How a match is shown, by how often its code runs (DESIGN §10).
+
+    A *finding* runs hot (evidence in its text), a *lead* has no evidence either way (own
+    section, SARIF ``note``, never fails a build), a *cold* match runs once or never in
+    production (counted, shown only on request).
+    """
+
+    FINDING = "finding"
+    LEAD = "lead"
+    COLD = "cold"
+
+    @property
+    def rank(self) -> int:
+        """Sort key: findings first, then leads, then cold matches."""
+        return ("finding", "lead", "cold").index(self.value)
+
+
 class Status(StrEnum):
     """A finding's standing against the code it was found in."""
 
@@ -109,6 +127,8 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     severity_reason: str = ""
     references: tuple[str, ...] = ()
+    tier: Tier = Tier.FINDING
+    heat: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,6 +166,8 @@ class ConsolidatedFinding:
     evidence: tuple[Evidence, ...] = ()
     references: tuple[str, ...] = ()
     members: tuple[Finding, ...] = ()
+    tier: Tier = Tier.FINDING
+    heat: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -276,6 +298,10 @@ class AuditInfo:
     baseline: str | None = None
     complete: bool = True
     incomplete_reasons: tuple[str, ...] = ()
+    cold_matches: int = 0
+    """Matches not reported because their code runs once or never in production."""
+    cold_shown: bool = False
+    """Whether the cold matches are in ``findings`` (``--all``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

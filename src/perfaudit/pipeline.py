@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +14,9 @@ from perfaudit.config import Config
 from perfaudit.consolidate import consolidate, plan_actions
 from perfaudit.discover import Discovery, discover_files
 from perfaudit.errors import UsageError
+from perfaudit.heat import HeatModel
+from perfaudit.heat.collect import summaries_for
+from perfaudit.heat.tiers import weigh
 from perfaudit.langversion import detect_versions
 from perfaudit.model import (
     AuditInfo,
@@ -22,6 +25,7 @@ from perfaudit.model import (
     Report,
     ReviewerRun,
     SourceFile,
+    Tier,
 )
 from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import (
@@ -112,8 +116,12 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
     ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
     results = tuple(run_reviewer(reviewer, files, ctx) for reviewer, files in plan)
     coverage = {result.run.name: result.reviewed for result in results}
-    findings = consolidate([f for result in results for f in result.findings], coverage,
-                           config.severity_policy)
+    raw = [f for result in results for f in result.findings]
+    if raw:
+        known = [s for result in results for s in result.summaries]
+        model = HeatModel(summaries_for(root, discovery.files, known))
+        raw = list(weigh(raw, model))
+    findings = consolidate(raw, coverage, config.severity_policy)
     return Reviewed(discovery=discovery, versions=versions, results=results, coverage=coverage,
                     findings=findings)
 
@@ -131,6 +139,9 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     started = hooks.clock()
     reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks)
     discovery, diagnostics = reviewed.discovery, reviewed.diagnostics
+    cold = sum(1 for f in reviewed.findings if f.tier is Tier.COLD)
+    shown = reviewed.findings if config.show_all else _renumbered(
+        f for f in reviewed.findings if f.tier is not Tier.COLD)
     runs = tuple(_with_coverage(r) for r in reviewed.results)
     incomplete = incomplete_reasons(runs, diagnostics)
     audit = AuditInfo(
@@ -144,6 +155,12 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
         diagnostics=diagnostics, repository_url=gitinfo.repository_url(root),
         path_prefix=gitinfo.subdirectory(root),
         complete=not incomplete, incomplete_reasons=incomplete,
+        cold_matches=cold, cold_shown=config.show_all,
     )
-    return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=reviewed.findings,
-                  actions=plan_actions(reviewed.findings))
+    return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=shown,
+                  actions=plan_actions(tuple(f for f in shown if f.tier is Tier.FINDING)))
+
+
+def _renumbered(findings: Iterable[ConsolidatedFinding]) -> tuple[ConsolidatedFinding, ...]:
+    """``findings`` numbered 1.. in their order (after cold matches were left out)."""
+    return tuple(replace(f, number=n) for n, f in enumerate(findings, 1))

@@ -11,8 +11,10 @@ import pytest
 
 from perfaudit.cli import main
 
-GO = "package a\n\nimport \"time\"\n\nfunc F(c chan int) {\n\tfor {\n\t\tselect {\n" \
+# F takes an http.ResponseWriter: a request handler, so its match is a finding, not a lead
+GO = "package a\n\nimport \"time\"\n\nfunc F(w http.ResponseWriter, c chan int) {\n\tfor {\n\t\tselect {\n" \
      "\t\tcase <-c:\n\t\tcase <-time.After(time.Second):\n\t\t}\n\t}\n}\n"
+GO_MOD = "module a\n\ngo 1.22\n"  # time-after-in-loop applies only before Go 1.23
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -51,7 +53,7 @@ def test_bad_config_file_is_exit_2(make_repo, capsys) -> None:
 
 
 def test_audit_writes_reports_and_fails_on(make_repo, capsys, tmp_path) -> None:
-    root = make_repo({"a.go": GO})
+    root = make_repo({"go.mod": GO_MOD, "a.go": GO})
     out_dir = tmp_path / "out"
     code, out, _err = run_cli(["audit", str(root), "-o", str(out_dir), "--fail-on", "P2",
                                "-j", "1"], capsys)

@@ -12,17 +12,17 @@ from perfaudit.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "go-service"
 
-EXPECTED = {
-    ("regexp-compile-in-loop", "api.go", 73, "P0"),
-    ("string-concat-in-loop", "api.go", 85, "P0"),
-    ("http-client-without-timeout", "pricing.go", 12, "P1"),
-    ("mutex-held-across-io", "store.go", 94, "P1"),
-    ("json-roundtrip-deep-copy", "store.go", 125, "P1"),
-    ("time-after-in-loop", "sync.go", 36, "P1"),
-    ("rescan-accumulated-in-loop", "sync.go", 72, "P1"),
-    ("defer-in-loop", "sync.go", 93, "P1"),
-    ("cli-main-without-signal-context", "main.go", 29, "P2"),
-    ("http-server-without-timeouts", "main.go", 34, "P2"),
+EXPECTED = {  # rule, path, line, severity, tier: P0/P1 only where the heat model sees a hot path
+    ("regexp-compile-in-loop", "api.go", 74, "P0", "finding"),
+    ("string-concat-in-loop", "api.go", 86, "P0", "finding"),
+    ("mutex-held-across-io", "store.go", 94, "P1", "finding"),
+    ("json-roundtrip-deep-copy", "store.go", 125, "P1", "finding"),
+    ("http-client-without-timeout", "pricing.go", 12, "P2", "lead"),
+    ("time-after-in-loop", "sync.go", 36, "P2", "lead"),
+    ("rescan-accumulated-in-loop", "sync.go", 72, "P2", "lead"),
+    ("defer-in-loop", "sync.go", 93, "P2", "lead"),
+    ("cli-main-without-signal-context", "main.go", 29, "P2", "lead"),
+    ("http-server-without-timeouts", "main.go", 34, "P2", "lead"),
 }
 
 
@@ -40,8 +40,8 @@ def audited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[dict, s
 
 def test_exact_findings(audited: tuple[dict, str]) -> None:
     report, _ = audited
-    found = {(f["rule"], f["location"]["path"], f["location"]["start_line"], f["severity"])
-             for f in report["findings"]}
+    found = {(f["rule"], f["location"]["path"], f["location"]["start_line"], f["severity"],
+              f["tier"]) for f in report["findings"]}
     assert found == EXPECTED
     assert report["audit"]["language_versions"] == {"go": "1.22"}
     assert report["audit"]["files_scanned"] == 6
@@ -52,6 +52,9 @@ def test_version_and_context_are_explained(audited: tuple[dict, str]) -> None:
     by_rule = {f["rule"]: f for f in report["findings"]}
     assert "leaks" in by_rule["time-after-in-loop"]["title"]  # go 1.22: before the timer change
     assert "per-request" in by_rule["regexp-compile-in-loop"]["resolution"]
+    assert by_rule["mutex-held-across-io"]["heat"] == (
+        "HTTP handler: runs per request: `(*API).adjustStock` → `(*Store).Adjust`")
+    assert "## Leads" in markdown and "No match was left out as cold" in markdown
     assert by_rule["http-server-without-timeouts"]["resolution"] == "runs once at start-up"
     assert "## Prioritised actions" in markdown and "### P0 — fix now" in markdown
     assert "sync.go:36" in markdown

@@ -19,7 +19,12 @@ from perfaudit.reviewers.base import ReviewContext, ReviewResult
 
 RULE_EXAMPLE = (Path(__file__).parents[2] / "src" / "perfaudit" / "rules" / "go"
                 / "time_after_in_loop" / "bad.go")
-CACHE = "package worker\n\n" + "".join(f"// line {n}\n" for n in range(3, 30))
+# every line the stand-ins report sits in a request handler: the heat model calls it hot
+CACHE = ("package worker\n\nimport \"net/http\"\n\n"
+         "func Serve(w http.ResponseWriter, r *http.Request) {\n"
+         + "".join(f"\t// line {n}\n" for n in range(6, 30)) + "}\n")
+HANDLER = ("\n// Handle runs per request.\nfunc Handle(w http.ResponseWriter, r *http.Request) {\n"
+           "\tconsume(nil, nil)\n\tpoll(nil, nil)\n}\n")
 SARIF_SCHEMA = Path(__file__).parents[1] / "schemas" / "sarif-schema-2.1.0.json"
 
 
@@ -57,7 +62,7 @@ BETA = [_raw("beta", "worker.go", 12, "new timer on every select", Severity.P2),
 @pytest.fixture
 def audited(make_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
     repo = make_repo({"go.mod": "module example.com/worker\n\ngo 1.22\n",
-                      "worker.go": RULE_EXAMPLE.read_text(), "cache.go": CACHE,
+                      "worker.go": RULE_EXAMPLE.read_text() + HANDLER, "cache.go": CACHE,
                       "extra.go": "package worker\n"})
 
     def alpha(_name: str, _config: Config) -> StandIn:
@@ -131,7 +136,7 @@ def test_sarif_and_html_written(audited: Path) -> None:
 
 def test_severity_policy_option_and_config_key(make_repo, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = make_repo({"go.mod": "module m\n\ngo 1.22\n", "worker.go": RULE_EXAMPLE.read_text(),
+    repo = make_repo({"go.mod": "module m\n\ngo 1.22\n", "worker.go": RULE_EXAMPLE.read_text() + HANDLER,
                       "perfaudit.toml": 'severity-policy = "majority"\n'})
     monkeypatch.setitem(BUILTIN_REVIEWERS, "beta",
                         lambda _n, _c: StandIn("beta", BETA[:1], {"worker.go"}))

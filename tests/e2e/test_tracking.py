@@ -69,7 +69,7 @@ LOOP = """func {name}(ch chan int, d time.Duration) {{
 \t}}
 }}
 """
-HEADER = 'package main\n\nimport "time"\n\n'
+HEADER = 'package svc\n\nimport "time"\n\n'  # not package main: a command's code is cold
 QUERIES_A = 'func report(db DB) {\n\tdb.Query("a")\n\tdb.Query("b")\n}\n'
 FIXED_B = """func fixedOne(ch chan int, d time.Duration) {
 \ttimer := time.NewTimer(d)
@@ -86,6 +86,7 @@ PADDING = "".join(f"// note {n}: padding that moves the code below\n" for n in r
 
 REVISION_A = {
     "perfaudit.toml": 'reviewers = ["rules", "sketch"]\njobs = 1\n',
+    "go.mod": "module m\n\ngo 1.22\n",  # time-after-in-loop applies only before Go 1.23
     "a.go": HEADER + "type DB interface{ Query(q string) }\n\n"
     + LOOP.format(name="fixedOne", arg="d") + "\n" + QUERIES_A + "\n"
     + LOOP.format(name="moved", arg="2 * d"),

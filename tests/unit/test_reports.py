@@ -18,7 +18,10 @@ from perfaudit.render._text import cell, source_link, span
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 GO = """package svc
 
-import "time"
+import (
+\t"net/http"
+\t"time"
+)
 
 func Loop(stop chan struct{}) {
 \tfor {
@@ -28,6 +31,11 @@ func Loop(stop chan struct{}) {
 \t\tcase <-time.After(time.Second):
 \t\t}
 \t}
+}
+
+// Handle runs per request, so Loop is hot: its match is a finding, not a lead.
+func Handle(w http.ResponseWriter, r *http.Request) {
+\tLoop(nil)
 }
 """
 
@@ -41,7 +49,7 @@ def report(make_repo, hooks: Hooks):
 
 def test_report_has_the_finding_with_version_wording(report) -> None:
     assert [(f.rule, f.location.path, f.location.start_line, f.location.function)
-            for f in report.findings] == [("time-after-in-loop", "svc/loop.go", 10, "Loop")]
+            for f in report.findings] == [("time-after-in-loop", "svc/loop.go", 13, "Loop")]
     assert report.findings[0].severity.value == "P1"  # leaks before Go 1.23
     assert report.audit.language_versions == {"go": "1.21"}
     kinds = {(d.kind, d.path) for d in report.audit.diagnostics}
@@ -78,7 +86,7 @@ def test_markdown_sections_in_order(report) -> None:
              "## Implementation plan", "## Findings in detail", "## How this audit was made"]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert "`svc/loop.go:10`" in text
+    assert "`svc/loop.go:13`" in text
     assert "1 unique finding across 1 category" in text
 
 

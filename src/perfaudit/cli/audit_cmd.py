@@ -14,7 +14,7 @@ from perfaudit.cli import _console
 from perfaudit.cli._reports import split_values, write_reports
 from perfaudit.config import Config, key_env, load_config, with_overrides
 from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
-from perfaudit.model import Report, Severity, SourceFile
+from perfaudit.model import Report, Severity, SourceFile, Tier
 from perfaudit.pipeline import resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
@@ -34,19 +34,25 @@ def _check_names(config: Config) -> None:
 
 def _print_summary(report: Report, written: list[Path]) -> None:
     audit = report.audit
-    counts = Counter(f.severity for f in report.findings)
+    findings = [f for f in report.findings if f.tier is Tier.FINDING]
+    counts = Counter(f.severity for f in findings)
     by_sev = "  ".join(f"{s.value}: {counts.get(s, 0)}" for s in Severity)
     out = _console.stdout
     ran = ", ".join(r.name for r in audit.reviewers if r.available) or "no reviewer"
     out.print(f"[bold]perfaudit[/] audited {audit.files_scanned} files "
               f"({audit.lines_scanned:,} lines) with {ran}")
-    out.print(f"{len(report.findings)} findings — {by_sev}")
-    for finding in report.findings[:10]:
+    out.print(f"{len(findings)} findings — {by_sev}")
+    for finding in findings[:10]:
         loc = finding.location
         out.print(f"  #{finding.number:<3} {finding.severity.value}  {loc.path}:{loc.start_line}  "
                   f"{finding.title}", markup=False)
-    if len(report.findings) > 10:
-        out.print(f"  … {len(report.findings) - 10} more in the report")
+    if len(findings) > 10:
+        out.print(f"  … {len(findings) - 10} more in the report")
+    leads = sum(1 for f in report.findings if f.tier is Tier.LEAD)
+    if leads or audit.cold_matches:
+        hidden = "" if audit.cold_shown or not audit.cold_matches else " (--all shows them)"
+        out.print(f"{leads} leads (heat unknown); {audit.cold_matches} matches in cold code "
+                  f"not counted as findings{hidden}", markup=False)
     if audit.skipped:
         parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
         out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)
@@ -92,7 +98,7 @@ def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool =
         return EXIT_INCOMPLETE
     if fail_on is None:
         return EXIT_OK
-    hit = any(f.severity.rank <= fail_on.rank for f in report.findings)
+    hit = any(f.severity.rank <= fail_on.rank for f in report.findings if f.tier is Tier.FINDING)
     return EXIT_FINDINGS if hit else EXIT_OK
 
 
@@ -109,6 +115,8 @@ def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool =
 @click.option("--ignore", multiple=True, help="Leave out these rules, categories or languages.")
 @click.option("--reviewer", "reviewers", multiple=True, help="Reviewer to run (repeatable).")
 @click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
+@click.option("--all", "show_all", is_flag=True, default=None,
+              help="Also report matches in code that runs once or never in production (cold).")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), help="Skip larger files.")
 @click.option("--max-cost", type=click.FloatRange(min=0),
               help="Send no LLM request that could take the cost past this many US dollars.")

@@ -9,7 +9,7 @@ from perfaudit.consolidate.actions import plan_actions
 from perfaudit.consolidate.cluster import cluster, sort_key
 from perfaudit.consolidate.severity import Policy, resolve_severity, votes_of
 from perfaudit.fingerprint import assign_fingerprints
-from perfaudit.model import Agreement, ConsolidatedFinding, Finding
+from perfaudit.model import Agreement, ConsolidatedFinding, Finding, Severity, Tier
 
 __all__ = ["Policy", "agreement_of", "consolidate", "plan_actions"]
 
@@ -34,6 +34,13 @@ def _representative(members: list[Finding]) -> Finding:
                                        sort_key(f)))
 
 
+def _without_heat(severity: Severity, reason: str, tier: Tier) -> tuple[Severity, str]:
+    """P0 and P1 need evidence that the code runs often: a lead or cold match is P2."""
+    if tier is Tier.FINDING or severity is Severity.P2:
+        return severity, reason
+    return Severity.P2, "P2: no evidence that this code runs often (P0/P1 need heat evidence)"
+
+
 def consolidate(
     findings: Sequence[Finding],
     coverage: Mapping[str, frozenset[str]],
@@ -51,6 +58,8 @@ def consolidate(
     drafts = []
     for group, lead, print_ in zip(groups, leads, prints, strict=True):
         severity, reason = resolve_severity(group, policy, lead.category)
+        hottest = min(group, key=lambda f: (f.tier.rank, sort_key(f)))
+        severity, reason = _without_heat(severity, reason, hottest.tier)
         reviewers = tuple(sorted({f.reviewer for f in group}))
         saw = {name for name, paths in coverage.items() if lead.location.path in paths}
         drafts.append(ConsolidatedFinding(
@@ -62,7 +71,8 @@ def consolidate(
             severity_votes=votes_of(group), resolution=reason,
             evidence=tuple(dict.fromkeys(e for f in group for e in f.evidence)),
             references=lead.references, members=tuple(sorted(group, key=sort_key)),
+            tier=hottest.tier, heat=hottest.heat,
         ))
-    drafts.sort(key=lambda c: (c.severity.rank, c.location.path, c.location.start_line,
-                               c.rule or "", c.fingerprint))
+    drafts.sort(key=lambda c: (c.tier.rank, c.severity.rank, c.location.path,
+                               c.location.start_line, c.rule or "", c.fingerprint))
     return tuple(replace(draft, number=n) for n, draft in enumerate(drafts, 1))

@@ -47,7 +47,11 @@ def context(report: Report) -> dict[str, Any]:
     return {
         "report": report, "audit": audit,
         "name": audit.target.rstrip("/").rsplit("/", 1)[-1],
-        "summary": panel.summary_sentence(report) if report.findings else "",
+        "findings": panel.reported(report),
+        "leads": panel.leads(report),
+        "cold": panel.cold(report),
+        "cold_sentence": panel.cold_sentence(report),
+        "summary": panel.summary_sentence(report) if panel.reported(report) else "",
         "severity_counts": panel.severity_counts(report),
         "is_panel": panel.is_panel(report),
         "found_by_all": panel.found_by_all(report),

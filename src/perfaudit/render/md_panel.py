@@ -27,10 +27,20 @@ def fence_for(text: str) -> str:
 
 def summary(report: Report) -> list[str]:
     """Section 3: one sentence of counts, then the severity breakdown."""
-    if not report.findings:
-        return ["## Summary", "", "No performance findings.", ""]
-    return ["## Summary", "", panel.summary_sentence(report), "",
-            f"By severity: {panel.severity_counts(report)}.", ""]
+    lines = ["## Summary", ""]
+    if panel.reported(report):
+        lines += [panel.summary_sentence(report), "",
+                  f"By severity: {panel.severity_counts(report)}.", ""]
+    leads = panel.leads(report)
+    if not panel.reported(report):
+        lines += ["No performance findings in code known to run often." if leads
+                  else "No performance findings.", ""]
+    if leads:
+        lines += [f"{len(leads)} more {'match is a lead' if len(leads) == 1 else 'matches are leads'}: "
+                  "nothing shows how often their code runs (see *Leads*).", ""]
+    if cold := panel.cold_sentence(report):
+        lines += [cold, ""]
+    return lines
 
 
 def table(report: Report, findings: list[ConsolidatedFinding]) -> list[str]:
@@ -48,10 +58,10 @@ def table(report: Report, findings: list[ConsolidatedFinding]) -> list[str]:
 
 def finding_tables(report: Report) -> list[str]:
     """Sections 4 and 5: found by all reviewers, by some, then one table per reviewer's unique ones."""
-    if not report.findings:
+    if not panel.reported(report):
         return []
     if not panel.is_panel(report):
-        return ["## Findings", "", *table(report, list(report.findings))]
+        return ["## Findings", "", *table(report, panel.reported(report))]
     lines: list[str] = []
     agreed = panel.found_by_all(report)
     if agreed:
@@ -92,6 +102,8 @@ def _facts(report: Report, f: ConsolidatedFinding) -> list[str]:
              f"- **Reviewers:** {', '.join(f.reviewers)} ({f.agreement.value})"]
     if len(f.severity_votes) > 1:
         lines.append(f"- **Votes:** {panel.votes_text(f)}")
+    if f.heat:
+        lines.append(f"- **Heat:** {inline(f.heat)}")
     lines.append(f"- **Fingerprint:** `{f.fingerprint}`")
     if f.status.value != "new":
         lines.append(f"- **Status:** {f.status.value}")
@@ -100,16 +112,17 @@ def _facts(report: Report, f: ConsolidatedFinding) -> list[str]:
 
 def details(report: Report) -> list[str]:
     """Section 8: every finding in full, with its reviewers and votes."""
-    if not report.findings:
+    if not panel.reported(report):
         return []
     lines = ["## Findings in detail", ""]
-    for f in report.findings:
+    for f in panel.reported(report):
         lines += [f"### #{f.number} {inline(f.title)}", "", *_facts(report, f)]
         lines += ["", f"**Problem.** {inline(f.problem)}", "", f"**Fix.** {inline(f.fix)}"]
         facts = [("Impact", f.impact), ("Effort", f.effort), ("Risk", f.risk),
                  ("How to test", f.testing)]
         notes = [f"- *{name}:* {inline(value)}" for name, value in facts if value]
-        notes += [f"- *Evidence ({inline(e.kind)}):* {inline(e.summary)}" for e in f.evidence]
+        notes += [f"- *Evidence ({inline(e.kind)}):* {inline(e.summary)}" for e in f.evidence
+                  if e.kind != "heat"]
         notes += [f"- *{inline(m.reviewer)} saw it as:* {inline(m.title)}" for m in f.members
                   if m.title != f.title]
         if notes:
@@ -119,3 +132,31 @@ def details(report: Report) -> list[str]:
             lines += ["", fence, f.location.snippet.rstrip(), fence]
         lines.append("")
     return lines
+
+
+def _match_table(report: Report, matches: list[ConsolidatedFinding]) -> list[str]:
+    rows = ["| # | Location | Issue | Rule | Heat |", "|---|---|---|---|---|"]
+    rows += [f"| {f.number} | {where(report, f)} | {cell(f.title)} | {code(f.rule or '—')} "
+             f"| {cell(f.heat) or '—'} |" for f in matches]
+    return [*rows, ""]
+
+
+def leads(report: Report) -> list[str]:
+    """Matches of unknown heat: one table, to confirm with a profile or a reviewer's eye."""
+    found = panel.leads(report)
+    if not found:
+        return []
+    return ["## Leads", "",
+            "*The pattern is there, but nothing shows that this code runs often. Confirm with a "
+            "profile (`perfaudit profile`) before fixing; leads never fail a build.*", "",
+            *_match_table(report, found)]
+
+
+def cold(report: Report) -> list[str]:
+    """Cold matches, listed only when asked for (``--all``)."""
+    found = panel.cold(report)
+    if not found:
+        return []
+    return ["## Cold matches (`--all`)", "",
+            "*Code that runs once or never in production: not worth a performance note.*", "",
+            *_match_table(report, found)]

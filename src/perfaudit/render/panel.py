@@ -5,8 +5,36 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity
+from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity, Tier
 from perfaudit.render._text import plural
+
+
+def reported(report: Report) -> list[ConsolidatedFinding]:
+    """The findings proper: matches in code with evidence that it runs often."""
+    return [f for f in report.findings if f.tier is Tier.FINDING]
+
+
+def leads(report: Report) -> list[ConsolidatedFinding]:
+    """Matches whose heat is unknown: worth a look, never a failed build."""
+    return [f for f in report.findings if f.tier is Tier.LEAD]
+
+
+def cold(report: Report) -> list[ConsolidatedFinding]:
+    """Matches in code that runs once or never in production (only with ``--all``)."""
+    return [f for f in report.findings if f.tier is Tier.COLD]
+
+
+def cold_sentence(report: Report) -> str:
+    """How many matches were left out as cold, and how to see them."""
+    count = report.audit.cold_matches
+    if not count:
+        return "No match was left out as cold (code that runs once or never in production)."
+    what = plural(count, "match", "matches")
+    if report.audit.cold_shown:
+        return (f"{what} in code that runs once or never in production (start-up, tools, "
+                "examples, test support, tiny loops) are listed last, as cold.")
+    return (f"{what} in code that runs once or never in production (start-up, tools, "
+            "examples, test support, tiny loops) were not reported; `--all` shows them.")
 
 
 def panel_names(report: Report) -> list[str]:
@@ -21,17 +49,17 @@ def is_panel(report: Report) -> bool:
 
 def found_by_all(report: Report) -> list[ConsolidatedFinding]:
     """Findings every reviewer that saw the file reported (at least two reviewers)."""
-    return [f for f in report.findings if f.agreement is Agreement.ALL]
+    return [f for f in reported(report) if f.agreement is Agreement.ALL]
 
 
 def found_by_some(report: Report) -> list[ConsolidatedFinding]:
     """Findings several, but not all, reviewers that saw the file reported."""
-    return [f for f in report.findings if f.agreement is Agreement.MAJORITY]
+    return [f for f in reported(report) if f.agreement is Agreement.MAJORITY]
 
 
 def unique_to(report: Report, name: str) -> list[ConsolidatedFinding]:
     """Findings only ``name`` reported."""
-    return [f for f in report.findings if f.reviewers == (name,)]
+    return [f for f in reported(report) if f.reviewers == (name,)]
 
 
 def is_disagreement(finding: ConsolidatedFinding) -> bool:
@@ -41,12 +69,12 @@ def is_disagreement(finding: ConsolidatedFinding) -> bool:
 
 def disagreements(report: Report) -> list[ConsolidatedFinding]:
     """Findings whose severity votes differ."""
-    return [f for f in report.findings if is_disagreement(f)]
+    return [f for f in reported(report) if is_disagreement(f)]
 
 
 def summary_sentence(report: Report) -> str:
     """One sentence: unique findings, categories, agreement and disagreements."""
-    findings = report.findings
+    findings = reported(report)
     categories = len({f.category for f in findings})
     head = (f"{plural(len(findings), 'unique finding')} across "
             f"{plural(categories, 'category', 'categories')}")
@@ -63,7 +91,7 @@ def summary_sentence(report: Report) -> str:
 
 def severity_counts(report: Report) -> str:
     """``P0: 1 · P1: 3 · P2: 4``."""
-    counts = Counter(f.severity for f in report.findings)
+    counts = Counter(f.severity for f in reported(report))
     return " · ".join(f"{s.value}: {counts.get(s, 0)}" for s in Severity)
 
 

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from perfaudit.fingerprint import VERSION as FINGERPRINT_VERSION
-from perfaudit.model import ConsolidatedFinding, Report, Severity
+from perfaudit.model import ConsolidatedFinding, Report, Severity, Tier
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.P0: "error", Severity.P1: "warning", Severity.P2: "note"}
@@ -78,6 +78,15 @@ def _message(finding: ConsolidatedFinding) -> str:
     return text
 
 
+def _level(finding: ConsolidatedFinding) -> str:
+    """A lead is a ``note`` (never fails a code-scanning gate), a cold match ``none``."""
+    if finding.tier is Tier.LEAD:
+        return "note"
+    if finding.tier is Tier.COLD:
+        return "none"
+    return LEVELS[finding.severity]
+
+
 def _result(finding: ConsolidatedFinding, index: int) -> dict[str, Any]:
     loc = finding.location
     location: dict[str, Any] = {"physicalLocation": _physical(loc.path, loc.start_line,
@@ -85,7 +94,7 @@ def _result(finding: ConsolidatedFinding, index: int) -> dict[str, Any]:
     if loc.function:
         location["logicalLocations"] = [{"fullyQualifiedName": loc.function, "kind": "function"}]
     result: dict[str, Any] = {
-        "ruleId": rule_id(finding), "ruleIndex": index, "level": LEVELS[finding.severity],
+        "ruleId": rule_id(finding), "ruleIndex": index, "level": _level(finding),
         "message": {"text": _message(finding)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_VERSION: finding.fingerprint},
@@ -95,6 +104,7 @@ def _result(finding: ConsolidatedFinding, index: int) -> dict[str, Any]:
                        "severityVotes": [{"reviewer": v.reviewer, "severity": v.severity.value}
                                          for v in finding.severity_votes],
                        "resolution": finding.resolution, "members": _members(finding),
+                       "tier": finding.tier.value, "heat": finding.heat,
                        **_evidence(finding)},
     }
     related = _related(finding)

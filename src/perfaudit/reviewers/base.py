@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from perfaudit.config import Config
+from perfaudit.heat.summary import FileSummary
 from perfaudit.model import Diagnostic, Finding, ReviewerRun, Skip, SourceFile
 
 ProgressFn = Callable[[int], None]
@@ -68,6 +69,8 @@ class ReviewResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     reviewed: frozenset[str] = frozenset()
     skipped: tuple[Skip, ...] = ()
+    summaries: tuple[FileSummary, ...] = ()
+    """Heat summaries of the files this reviewer parsed anyway (the heat model reuses them)."""
 
 
 class Reviewer(Protocol):

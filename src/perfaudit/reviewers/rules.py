@@ -9,13 +9,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from perfaudit.config import Config
+from perfaudit.heat import FileSummary, summarize_tree
 from perfaudit.langversion import NearestGoVersion
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.pool import Crashed, Pool
 from perfaudit.rules.catalogue import load_catalogue, select_rules
 from perfaudit.rules.catalogue.schema import Rule
-from perfaudit.rules.engine.scan import REVIEWER, ScanResult, scan_source
+from perfaudit.rules.engine.scan import REVIEWER, ScanResult, scan_parsed
+from perfaudit.syntax.node import Root
 
 _WORKER_RULES: tuple[Rule, ...] = ()
 _KNOWN_RULES: frozenset[str] = frozenset()
@@ -42,16 +44,31 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
         _WORKER_SELECTION = (select, ignore, preview)
 
 
-def _scan_task(task: _Task) -> ScanResult:
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    """What a worker sends back for one file: its rule results and its heat summary."""
+
+    scan: ScanResult
+    summary: FileSummary | None = None
+
+
+def _scan_task(task: _Task) -> _FileResult:
     try:
         with open(os.path.join(task.root, task.path), encoding="utf-8") as handle:
             source = handle.read()
-        return scan_source(task.path, source, Language(task.language), _WORKER_RULES, task.version,
+        language = Language(task.language)
+        parsed = Root(source, language)
+        scan = scan_parsed(task.path, source, parsed, _WORKER_RULES, task.version,
                            known_rules=_KNOWN_RULES)
     except Exception as exc:  # one bad file must not stop the audit
-        return ScanResult(diagnostics=(Diagnostic(
+        return _FileResult(ScanResult(diagnostics=(Diagnostic(
             source=REVIEWER, kind="scan-error", path=task.path,
-            message=f"{type(exc).__name__}: {exc}"),))
+            message=f"{type(exc).__name__}: {exc}"),)))
+    try:  # the same tree tells the heat model what this file's functions call
+        summary = summarize_tree(task.path, parsed.tree.root_node, language)
+    except Exception:  # heat is an estimate: a file without one is only unknown, not lost
+        summary = None
+    return _FileResult(scan, summary)
 
 
 # diagnostics that mean a file's rules did not all run: the file counts as not reviewed
@@ -80,14 +97,14 @@ class RulesReviewer:
     def __init__(self, config: Config) -> None:
         self._config = config
 
-    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, ScanResult]]:
+    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, _FileResult]]:
         """``(task index, result)`` as files finish. Files run in worker processes even at one
         job, so a file that crashes the engine costs that file alone, never the audit."""
         args = (self._config.select, self._config.ignore, self._config.preview)
         _init_worker(*args)  # a forked worker finds the catalogue loaded
         pool = Pool(_scan_task, jobs, setup=functools.partial(_init_worker, *args))
         for index, result in pool.results(tasks):
-            yield index, (_crash_result(tasks[index].path, result)
+            yield index, (_FileResult(_crash_result(tasks[index].path, result))
                           if isinstance(result, Crashed) else result)
 
     def review(self, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
@@ -99,9 +116,12 @@ class RulesReviewer:
                        else ctx.versions.get(f.language.value))
                  for f in files]
         results: list[ScanResult] = [ScanResult()] * len(tasks)
+        summaries: list[FileSummary] = []
         jobs = effective_jobs(self._config.jobs, len(tasks))
         for done, (index, result) in enumerate(self._results(tasks, jobs), 1):
-            results[index] = result
+            results[index] = result.scan
+            if result.summary is not None:
+                summaries.append(result.summary)
             ctx.progress(done)
         findings = [f for result in results for f in result.findings]
         diagnostics = [d for result in results for d in result.diagnostics]
@@ -111,7 +131,8 @@ class RulesReviewer:
                           duration_s=round(time.perf_counter() - started, 3))
         reviewed = frozenset(f.path for f in files if f.path not in lost)
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),
-                            reviewed=reviewed)
+                            reviewed=reviewed,
+                            summaries=tuple(sorted(summaries, key=lambda s: s.path)))
 
 
 def make_rules_reviewer(_name: str, config: Config) -> RulesReviewer:

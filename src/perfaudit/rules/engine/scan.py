@@ -184,10 +184,25 @@ def scan_source(
     A rule that raises on a candidate loses that candidate alone: the error becomes one
     ``rule-error`` diagnostic per rule and file, and every other finding is kept.
     """
+    return scan_parsed(path, source, Root(source, language), rules, version,
+                       known_rules=known_rules)
+
+
+def scan_parsed(
+    path: str,
+    source: str,
+    parsed: Root,
+    rules: Sequence[Rule],
+    version: str | None = None,
+    *,
+    known_rules: frozenset[str] = frozenset(),
+) -> ScanResult:
+    """``scan_source`` over a file already parsed (the caller reuses the tree)."""
+    language = parsed.language
     parsed_version = parse_version(version) if version else None
     chosen = [r for r in rules if r.language is language and version_applies(r, parsed_version)]
     chosen = prefilter(chosen, source)
-    root = Root(source, language).root()  # parsed even with no rule to run: syntax errors are named
+    root = parsed.root()  # parsed even with no rule to run: syntax errors are named
     suppressions = find_suppressions(source)
     findings: list[Finding] = []
     errors: dict[str, _RuleErrors] = {}

@@ -34,3 +34,23 @@ func (r *Registry) Prune(expired []string) {
 		r.Delete(expired[i]) // expect: batch-method-locks-per-item
 	}
 }
+
+type Tracker struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (t *Tracker) set(key string, needLock bool) {
+	if needLock {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+	}
+	t.seen[key] = true
+}
+
+// SetAll asks set to lock for every key.
+func (t *Tracker) SetAll(keys []string) {
+	for _, k := range keys {
+		t.set(k, true) // expect: batch-method-locks-per-item
+	}
+}

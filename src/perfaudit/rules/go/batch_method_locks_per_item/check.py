@@ -5,7 +5,8 @@ start by locking a mutex of its receiver. The call must sit in the body of a loo
 collection (``range`` or a ``len(...)`` bound). ``...Locked``/unlock helpers and calls that
 take a context (per-item I/O dominates the lock) are left out, and so are getters (methods
 with results, unless named like a mutation: ``Add``, ``Set``, ``Delete``...): their read
-locks are cheap and often guard memoisation.
+locks are cheap and often guard memoisation. A call that tells the callee not to lock
+(``false`` for a ``needLock``-like parameter, ``true`` for a ``locked``-like one) is left out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
-from perfaudit.rules.facts.go.lifetimes import go_receiver_name
+from perfaudit.rules.facts.go.lifetimes import go_parameters, go_receiver_name
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 from perfaudit.syntax.node import Node
 
@@ -33,18 +34,40 @@ _VERBS = ("add|set|update|delete|remove|put|insert|record|observe|append|registe
 _MUTATOR = re.compile(rf"^({_VERBS}|{_VERBS.title()})([A-Z_0-9]|$)")
 
 
-def _locking_method(root: Node, type_name: str, name: str) -> bool:
+# ``add(k, v, false)`` into ``add(key string, v int, needLock bool)``: the caller holds the lock
+_TAKES_LOCK = re.compile(r"(?i)^(need|needs|should|take|takes|do|with|acquire|use)?_?(lock|mutex)$")
+_HOLDS_LOCK = re.compile(r"(?i)^(already|is|caller)?_?(locked|holds?_?lock|has_?lock)$")
+
+
+def _told_not_to_lock(call: Node, method: Node) -> bool:
+    """Whether the call passes a boolean that tells the callee the lock is already held."""
+    args = call.field("arguments")
+    values = [a.text() for a in args.named_children()] if args is not None else []
+    params = [name for name, _ in go_parameters(method)]
+    if len(params) != len(values):
+        return False  # unnamed or variadic parameters: positions cannot be matched
+    return any((value == "false" and _TAKES_LOCK.match(param))
+               or (value == "true" and _HOLDS_LOCK.match(param))
+               for param, value in zip(params, values, strict=True))
+
+
+def _sibling_method(root: Node, type_name: str, name: str) -> Node | None:
     for method in root.find_all(kind="method_declaration"):
-        if method.field_text("name") != name or _receiver_type(method) != type_name:
-            continue
-        if method.field("result") is not None and not _MUTATOR.match(name):
-            return False  # a (often memoising) getter: per-call read locks are cheap and expected
-        body = method.field("body")
-        recv = go_receiver_name(method)
-        statements = body.find_all(kind="expression_statement") if body is not None and recv else []
-        return bool(statements) and re.fullmatch(
-            rf"{re.escape(recv)}(\.\w+)*\.(R)?Lock\(\)", statements[0].text().strip()) is not None
-    return False
+        if method.field_text("name") == name and _receiver_type(method) == type_name:
+            return method
+    return None
+
+
+def _locking_method(call: Node, method: Node | None, name: str) -> bool:
+    if method is None or _told_not_to_lock(call, method):
+        return False
+    if method.field("result") is not None and not _MUTATOR.match(name):
+        return False  # a (often memoising) getter: per-call read locks are cheap and expected
+    body = method.field("body")
+    recv = go_receiver_name(method)
+    statements = body.find_all(kind="expression_statement") if body is not None and recv else []
+    return bool(statements) and re.fullmatch(
+        rf"{re.escape(recv)}(\.\w+)*\.(R)?Lock\(\)", statements[0].text().strip()) is not None
 
 
 def _collection_loop(loop: Node) -> bool:
@@ -75,4 +98,5 @@ def check(match: Match) -> bool:
     loops = loop_ancestors(call, Language.GO)
     if not loops or not _collection_loop(loops[0]) or not _in_body(call, loops[0]):
         return False
-    return _locking_method(match.root, _receiver_type(method), parts[1])
+    callee = _sibling_method(match.root, _receiver_type(method), parts[1])
+    return _locking_method(call, callee, parts[1])

@@ -87,3 +87,41 @@ func (r *Registry) Children(keys []string) []int {
 	}
 	return out
 }
+
+// Tracker's set and mark lock only when told to; the batches hold the lock and say so.
+type Tracker struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (t *Tracker) set(key string, needLock bool) {
+	if needLock {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+	}
+	t.seen[key] = true
+}
+
+func (t *Tracker) SetAll(keys []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, k := range keys {
+		t.set(k, false)
+	}
+}
+
+func (t *Tracker) mark(key string, locked bool) {
+	if !locked {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+	}
+	t.seen[key] = true
+}
+
+func (t *Tracker) MarkAll(keys []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, k := range keys {
+		t.mark(k, true)
+	}
+}

@@ -10,24 +10,26 @@ import (
 )
 
 type Config struct {
-	mu     sync.RWMutex
+	mu     sync.RWMutex // guards values: a comment that says nothing about I/O
 	values map[string]string
 	path   string
 	db     *sql.DB
 }
 
-// Get lazily loads the file under the write lock: every reader waits for the disk.
-func (c *Config) Get(key string) (string, error) {
+// Lookup fills a per-key cache from disk under the lock: every miss stalls every reader.
+func (c *Config) Lookup(key string) (string, error) {
 	c.mu.Lock() // expect: mutex-held-across-io
 	defer c.mu.Unlock()
-	if c.values == nil {
-		data, err := os.ReadFile(c.path)
+	v, ok := c.values[key]
+	if !ok {
+		data, err := os.ReadFile(filepath.Join(c.path, key))
 		if err != nil {
 			return "", err
 		}
-		c.values = map[string]string{"raw": string(data)}
+		v = string(data)
+		c.values[key] = v
 	}
-	return c.values[key], nil
+	return v, nil
 }
 
 // Size walks a directory tree while holding the lock until the explicit unlock.

@@ -41,6 +41,33 @@ def _byte_slice_shared_safely(node: Node) -> bool:
     return call is not None and common.call_name(call) not in _COPYING_CALLEES
 
 
+def _const_names(root: Node) -> frozenset[str]:
+    """Names that ``const`` declarations anywhere in the file introduce (found once per file)."""
+    def collect() -> frozenset[str]:
+        return frozenset(name.text() for spec in root.find_all(kind="const_spec")
+                         for name in spec.field_children("name"))
+    names: frozenset[str] = root.remember(_const_names, collect)
+    return names
+
+
+def _constant(operand: Node, root: Node) -> bool:
+    """A string literal, a ``const`` of this file, or ``+`` of those: the compiler folds it."""
+    if gocode.is_string_literal(operand):
+        return True
+    pending, consts = [operand], _const_names(root)
+    while pending:
+        current = pending.pop()
+        if current.kind() == "identifier":
+            if current.text() not in consts:
+                return False
+        elif current.kind() in {"binary_expression", "parenthesized_expression"}:
+            pending.extend(c for c in current.children() if c.is_named())
+        elif not gocode.is_string_literal(current) and current.kind() not in {
+                "int_literal", "rune_literal"}:
+            return False
+    return True
+
+
 def _only_converted(loop: Node, operand: Node, node: Node) -> bool:
     """Every mention of the operand's variable in the loop is this same conversion."""
     root = gocode.lhs_root(operand)
@@ -58,8 +85,8 @@ def check(match: Match) -> bool:
     node = match.node
     loop = gocode.innermost_loop(node)
     operand = _operand(node)
-    if loop is None or operand is None or gocode.is_string_literal(operand):
-        return False
+    if loop is None or operand is None or _constant(operand, match.root):
+        return False  # a literal or a constant: folded or kept read-only, no copy per iteration
     if operand.kind() in {"int_literal", "rune_literal"} or gocode.evaluated_once(node, loop):
         return False
     copies = node.kind() != "call_expression" or common.call_name(node) == "string"

@@ -26,3 +26,5 @@ func poll(stop <-chan struct{}, tick func()) {
 		}
 	}
 }
+
+// perfaudit-test-version: 1.22 (the rule applies only before Go 1.23)

@@ -40,3 +40,5 @@ func spawn(n int, work func()) {
 		}()
 	}
 }
+
+// perfaudit-test-version: 1.22 (the rule applies only before Go 1.23)

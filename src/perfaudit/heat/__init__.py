@@ -1,0 +1,22 @@
+"""Heat: how often code runs, and the tier each finding earns from it (DESIGN §10)."""
+
+from __future__ import annotations
+
+import os
+
+import tree_sitter as ts
+
+from perfaudit.heat.model import Heat, HeatModel, Level
+from perfaudit.heat.summary import FileSummary
+from perfaudit.model import Language
+
+__all__ = ["FileSummary", "Heat", "HeatModel", "Level", "summarize_tree"]
+
+
+def summarize_tree(path: str, root: ts.Node, language: Language) -> FileSummary:
+    """The heat summary of a parsed file (its syntax facts live with the rules' facts)."""
+    if language is Language.GO:
+        from perfaudit.rules.facts.go.heat import summarize as summarize_go
+        return summarize_go(path, root, os.path.dirname(path) or ".")
+    from perfaudit.rules.facts.python.heat import summarize as summarize_python
+    return summarize_python(path, root)

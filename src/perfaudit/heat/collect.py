@@ -1,0 +1,30 @@
+"""Summaries for the heat model: the ones reviewers made, plus the files no reviewer parsed.
+
+Reads files (the only I/O of the heat stage); a file that cannot be read or parsed simply has
+no summary, and its code is of unknown heat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from perfaudit.heat import summarize_tree
+from perfaudit.heat.summary import FileSummary
+from perfaudit.model import SourceFile
+from perfaudit.syntax.grammars import parse
+
+
+def summaries_for(root: Path, files: Iterable[SourceFile],
+                  known: Iterable[FileSummary]) -> list[FileSummary]:
+    """A summary for every file: ``known`` ones first, the rest parsed here."""
+    have = {summary.path: summary for summary in known}
+    for file in files:
+        if file.path in have:
+            continue
+        try:
+            tree = parse((root / file.path).read_bytes(), file.language)
+            have[file.path] = summarize_tree(file.path, tree.root_node, file.language)
+        except (OSError, ValueError, RecursionError):
+            continue
+    return list(have.values())

@@ -1,0 +1,282 @@
+"""The heat model: how often each function runs, from entry points along the call graph (pure).
+
+Built once per audit from every file's summary. Calls are resolved by name the way a
+reader would without types: a bare call to a function of the same package or module, a
+``pkg.F`` call to package ``pkg``, a method call to the methods of that name in the same
+package (or anywhere, when few places define it), a Python ``Class()`` to its ``__init__``.
+
+- **Hot** functions are entry points that run per request, RPC, message, handshake, row or
+  element, and everything they reach (closures included); the chain is kept as evidence.
+- **Cold** functions run once or never in production: ``main``/``init``, set-up and debug
+  methods, code in examples, tools and test support, and functions reached only from cold
+  code.
+- Everything else is **unknown**.
+
+Static call-frequency estimation in this spirit goes back to Ball & Larus (1993) and Wu &
+Larus (1994): loops and call sites predict frequency without running the code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from perfaudit.heat.paths import PathKind, path_kind
+from perfaudit.heat.summary import MODULE, Call, FileSummary, Function
+
+_FEW_DEFINITIONS = 3  # a function name defined in more places than this is too common to follow
+_CHAIN = 5
+_DEPTH = 3
+"""Calls followed from an entry point: each hop passes branches that may not run, so beyond
+a few the estimate is no longer evidence."""
+
+
+class Level(StrEnum):
+    """How often code runs, as far as the model can tell."""
+
+    HOT = "hot"
+    COLD = "cold"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Heat:
+    """A level with its evidence: ``reason`` and, for propagated heat, the call chain."""
+
+    level: Level
+    reason: str = ""
+    chain: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """One line for a report: ``runs per request: A → B → here``."""
+        if not self.chain:
+            return self.reason
+        names = self.chain if len(self.chain) <= _CHAIN else (
+            *self.chain[:2], "…", *self.chain[-(_CHAIN - 3):])
+        return f"{self.reason}: {' → '.join(f'`{n}`' for n in names)}"
+
+
+UNKNOWN = Heat(Level.UNKNOWN, "no evidence of how often this code runs")
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    summary: FileSummary
+    function: Function
+
+
+class HeatModel:
+    """Heat per function of a set of files, and per source line on request."""
+
+    def __init__(self, summaries: Iterable[FileSummary]) -> None:
+        self._files = {s.path: s for s in summaries}
+        self._nodes: dict[str, _Node] = {}
+        self._kinds: dict[str, PathKind | None] = {}
+        for summary in self._files.values():
+            self._kinds[summary.path] = path_kind(summary.path, summary.main_package)
+            for function in summary.functions:
+                self._nodes[_gkey(summary.path, function.key)] = _Node(summary, function)
+        self._index()
+        self._heat: dict[str, Heat] = {}
+        self._propagate()
+
+    # -- resolution -------------------------------------------------------------------
+    def _index(self) -> None:
+        self._plain: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._by_package_base: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._methods: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._plain_anywhere: dict[str, list[str]] = defaultdict(list)
+        self._inits: dict[str, list[str]] = defaultdict(list)
+        for key, node in self._nodes.items():
+            fn, package = node.function, node.summary.package
+            if not fn.short or fn.key == MODULE:
+                continue
+            if fn.method:
+                self._methods[(package, fn.short)].append(key)
+                if fn.short == "__init__":
+                    self._inits[fn.name.rsplit(".", 2)[-2]].append(key)
+            else:
+                self._plain[(package, fn.short)].append(key)
+                self._plain_anywhere[fn.short].append(key)
+                base = package.replace(".", "/").rsplit("/", 1)[-1]
+                self._by_package_base[(base, fn.short)].append(key)
+
+    def _resolve(self, call: Call, summary: FileSummary) -> list[str]:
+        package = summary.package
+        if not call.qualifier:
+            found = self._plain.get((package, call.name)) or self._inits.get(call.name)
+            if found:
+                return found
+            anywhere = self._plain_anywhere.get(call.name, [])
+            return anywhere if len(anywhere) <= _FEW_DEFINITIONS else []
+        if call.qualifier in ("self", "cls", "super"):
+            return self._methods.get((package, call.name), [])
+        qualified = self._by_package_base.get((call.qualifier, call.name))
+        if qualified:
+            return qualified
+        # a method called on a value of unknown type: only the package's own methods of that
+        # name; following it across packages mostly lands on an unrelated type's method
+        return self._methods.get((package, call.name), [])
+
+    def _edges(self) -> dict[str, list[tuple[str, Call | None]]]:
+        """callee -> [(caller, call)]; a closure's caller is the function that defines it."""
+        callers: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
+        self._callees: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
+        for key, node in self._nodes.items():
+            if node.function.parent:
+                parent = _gkey(node.summary.path, node.function.parent)
+                callers[key].append((parent, None))
+                self._callees[parent].append((key, None))
+            for call in node.function.calls:
+                for callee in self._resolve(call, node.summary):
+                    if callee != key:
+                        callers[callee].append((key, call))
+                        self._callees[key].append((callee, call))
+        return callers
+
+    # -- propagation ------------------------------------------------------------------
+    def _seeds(self) -> list[tuple[str, Heat]]:
+        seeds = []
+        for key, node in self._nodes.items():
+            kind = self._kinds[node.summary.path]
+            if kind is not None and not kind.soft:
+                continue
+            if node.function.hot:
+                seeds.append((key, Heat(Level.HOT, node.function.hot, (node.function.name,))))
+        for summary in self._files.values():
+            kind = self._kinds[summary.path]
+            if kind is not None and not kind.soft:
+                continue
+            for name, reason in summary.hot_refs:
+                named = (self._plain.get((summary.package, name), [])
+                         + self._methods.get((summary.package, name), []))
+                seeds.extend((key, Heat(Level.HOT, reason, (self._nodes[key].function.name,)))
+                             for key in named)
+        return seeds
+
+    def _propagate(self) -> None:
+        callers = self._edges()
+        queue: deque[str] = deque()
+        for key, heat in self._seeds():
+            if key not in self._heat:
+                self._heat[key] = heat
+                queue.append(key)
+        self._serving = {self._nodes[key].summary.package for key in self._heat}
+        for node in self._nodes.values():  # calls inside an endless loop run per event
+            fn = node.function
+            kind = self._kinds[node.summary.path]
+            if not fn.endless or fn.cold or (kind is not None and not kind.soft):
+                continue
+            for call in fn.calls:
+                if not call.rare and any(s.start <= call.line <= s.end for s in fn.endless):
+                    for callee in self._resolve(call, node.summary):
+                        if callee not in self._heat and not self._never_hot(callee):
+                            self._heat[callee] = Heat(
+                                Level.HOT, "runs per event of an endless loop",
+                                (fn.name, self._nodes[callee].function.name))
+                            queue.append(callee)
+        while queue:
+            key = queue.popleft()
+            heat = self._heat[key]
+            if len(heat.chain) > _DEPTH:
+                continue
+            for callee, edge in self._callees.get(key, []):
+                if callee in self._heat or self._never_hot(callee) or (edge and edge.rare):
+                    continue
+                name = self._nodes[callee].function.name
+                self._heat[callee] = Heat(Level.HOT, heat.reason, (*heat.chain, name))
+                queue.append(callee)
+        self._cold(callers)
+
+    def _place(self, summary: FileSummary) -> PathKind | None:
+        """The file's cold kind; a command package that serves requests is not cold."""
+        kind = self._kinds[summary.path]
+        if kind is not None and kind.soft and summary.package in self._serving:
+            return None
+        return kind
+
+    def _never_hot(self, key: str) -> bool:
+        """Code in examples, tools and tests, and debug text, stays cold whoever calls it."""
+        node = self._nodes[key]
+        kind = self._kinds[node.summary.path]
+        return (kind is not None and not kind.soft) or node.function.cold.startswith("debug")
+
+    def _cold(self, callers: dict[str, list[tuple[str, Call | None]]]) -> None:
+        pending: deque[str] = deque()
+        for key, node in self._nodes.items():
+            if key in self._heat:
+                continue
+            kind = self._place(node.summary)
+            reason = node.function.cold or (kind.reason if kind is not None else "")
+            if reason:
+                self._heat[key] = Heat(Level.COLD, reason)
+                pending.append(key)
+        while pending:  # a function all of whose callers are cold is cold
+            key = pending.popleft()
+            for callee, _call in self._callees.get(key, []):
+                if callee in self._heat:
+                    continue
+                sources = callers.get(callee, [])
+                # a goroutine, thread or callback started by cold code lives on: not cold
+                if sources and all(self._heat.get(c, UNKNOWN).level is Level.COLD
+                                   and not (call and call.spawned) for c, call in sources):
+                    first = self._nodes[sources[0][0]].function.name
+                    self._heat[callee] = Heat(Level.COLD, f"reached only from cold code (`{first}`)")
+                    pending.append(callee)
+
+    # -- queries ----------------------------------------------------------------------
+    def function_heat(self, path: str, key: str) -> Heat:
+        """Heat of the function ``key`` of ``path`` (unknown when it was not summarised)."""
+        return self._heat.get(_gkey(path, key), UNKNOWN)
+
+    def path_kind(self, path: str) -> PathKind | None:
+        """The cold kind of ``path`` (also for files the model has no summary of)."""
+        if path in self._files:
+            return self._place(self._files[path])
+        return path_kind(path)
+
+    def at(self, path: str, line: int) -> Heat:
+        """Heat of the code at ``path:line``: its loop's size, then its function's heat."""
+        kind = self.path_kind(path)
+        if kind is not None and not kind.soft:
+            return Heat(Level.COLD, kind.reason)
+        summary = self._files.get(path)
+        if summary is None:
+            return Heat(Level.COLD, kind.reason) if kind is not None else UNKNOWN
+        inner = _innermost(summary.functions, line)
+        if inner is None:
+            return self.function_heat(path, MODULE)
+        small = next((s for s in (*inner.small, *inner.rare) if s.start <= line <= s.end), None)
+        if small is not None:
+            return Heat(Level.COLD, small.reason)
+        heat = self.function_heat(path, inner.key)
+        if heat.level is not Level.COLD:
+            endless = next((s for s in inner.endless if s.start <= line <= s.end), None)
+            if endless is not None:
+                return Heat(Level.HOT, "runs per event of an endless loop", (inner.name,))
+        if heat.level is Level.UNKNOWN and kind is not None:
+            return Heat(Level.COLD, kind.reason)
+        return heat
+
+    def counts(self) -> dict[Level, int]:
+        """How many functions have each level (for benchmarks and debugging)."""
+        out = dict.fromkeys(Level, 0)
+        for key in self._nodes:
+            out[self._heat.get(key, UNKNOWN).level] += 1
+        return out
+
+
+def _innermost(functions: tuple[Function, ...], line: int) -> Function | None:
+    best: Function | None = None
+    for fn in functions:
+        if fn.key == MODULE or not fn.start <= line <= fn.end:
+            continue
+        if best is None or fn.start > best.start or (fn.start == best.start and fn.end < best.end):
+            best = fn
+    return best
+
+
+def _gkey(path: str, key: str) -> str:
+    return f"{path}::{key}"

@@ -1,0 +1,51 @@
+"""Give each raw finding its tier from the heat of the code it sits in (pure).
+
+Most rules claim a cost per run ("a regex compiled per call"): that claim is only worth a
+note where the code runs often, so the tier follows the heat at the finding's line.
+Leaks, lifecycle and correctness claims are about the life of the program, not how often a
+line runs: a client without a timeout is built once in ``main`` and used per request. Those
+are dropped only in cold *places* (examples, tools, test support) and are leads elsewhere
+unless their own code is hot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from perfaudit.heat.model import Heat, HeatModel, Level
+from perfaudit.model import Category, Evidence, Finding, Tier
+
+LIFETIME_CATEGORIES = frozenset({Category.LEAK, Category.LIFECYCLE, Category.CORRECTNESS})
+HEAT_EVIDENCE = "heat"
+
+
+def tier_of(finding: Finding, heat: Heat, cold_place: str) -> tuple[Tier, str]:
+    """The tier ``finding`` earns at ``heat`` (``cold_place``: why its path is cold, or "")."""
+    if heat.level is Level.HOT:
+        return Tier.FINDING, heat.describe()
+    if finding.category in LIFETIME_CATEGORIES:
+        if cold_place:
+            return Tier.COLD, cold_place
+        reason = heat.describe() if heat.level is Level.COLD else ""
+        return Tier.LEAD, reason or "no evidence of how often this code runs"
+    if heat.level is Level.COLD:
+        return Tier.COLD, heat.describe()
+    return Tier.LEAD, heat.describe()
+
+
+def weigh(findings: Iterable[Finding], model: HeatModel) -> tuple[Finding, ...]:
+    """``findings`` with their tier and heat evidence (a ``heat`` evidence item, too)."""
+    out = []
+    for finding in findings:
+        location = finding.location
+        heat = model.at(location.path, location.start_line)
+        kind = model.path_kind(location.path)
+        cold_place = kind.reason if kind is not None and not kind.soft else ""
+        tier, text = tier_of(finding, heat, cold_place)
+        evidence = finding.evidence
+        if text:
+            evidence = (*evidence, Evidence(kind=HEAT_EVIDENCE, summary=text,
+                                            detail=f"heat: {heat.level.value}"))
+        out.append(replace(finding, tier=tier, heat=text, evidence=evidence))
+    return tuple(out)

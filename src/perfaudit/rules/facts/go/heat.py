@@ -1,0 +1,348 @@
+"""Heat facts of one Go file: its functions, what they call, and how often each may run (pure).
+
+Entry signals are read from signatures and names only: a function that takes an
+``http.ResponseWriter`` runs per request, ``main`` once. How often everything else runs is
+the heat model's business (``perfaudit.heat``), which joins these summaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import tree_sitter as ts
+
+from perfaudit.heat.summary import MODULE, Call, FileSummary, Function, Span
+from perfaudit.model import Language
+from perfaudit.syntax.grammars import grammar
+
+_QUERY = """
+(function_declaration) @fn
+(method_declaration) @fn
+(func_literal) @fn
+(for_statement) @loop
+(go_statement) @go
+(call_expression function: (_) @callee) @call
+(argument_list [(identifier) (selector_expression)] @ref)
+(keyed_element) @keyed
+(if_statement consequence: (block) @conseq)
+"""
+_PER_REQUEST = re.compile(
+    r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx")
+_INTERCEPTOR = re.compile(r"grpc\.(UnaryHandler|StreamHandler|UnaryInvoker|Streamer)\b")
+_STREAM = re.compile(r"\b\w+_\w+Server\b")
+_RPC_RECEIVER = re.compile(r"(?i)(server|service|handler)\b")
+_CTX_REQUEST = re.compile(r"^\(\s*\w+\s+context\.Context\s*,\s*\w+\s+\*[\w.]+\s*\)$")
+_PER_EVENT_METHODS = {
+    "ServeHTTP": "HTTP handler (`ServeHTTP`): runs per request",
+    "RoundTrip": "HTTP transport (`RoundTrip`): runs per outgoing request",
+    "ServeDNS": "DNS handler: runs per query",
+    "Pick": "load-balancer picker: runs per RPC",
+    "Less": "sort comparison: runs per comparison",
+    "Swap": "sort swap: runs per comparison",
+    "MarshalJSON": "JSON marshaller: runs per value encoded",
+    "UnmarshalJSON": "JSON unmarshaller: runs per value decoded",
+}
+_IO_METHODS = {"Read", "Write", "ReadFrom", "WriteTo"}
+_DEBUG_METHODS = {"String": "debug text (`String()`)", "GoString": "debug text (`GoString()`)",
+                  "Format": "debug text (`Format`)", "Error": "debug text: an error message"}
+_ONCE_FUNCTIONS = {"main": "`main`: runs once per process", "init": "`init`: runs once at start-up",
+                   "TestMain": "test set-up"}
+_COLD_NAME = re.compile(
+    r"^(New|new|Must|must)([A-Z_]\w*)?$|^(Register|register|Setup|setup|Usage|usage"
+    r"|ApplyConfig|applyConfig|UnmarshalYAML|Close|Shutdown|Stop|Validate|validate"
+    r"|(Parse|parse|Load|load|Build|build)\w*Config\w*)$")
+_CLI_SETUP = re.compile(r"\*cobra\.Command|\*flag\.FlagSet|\*pflag\.FlagSet|\*cli\.Command|"
+                        r"\*kingpin\.")
+_HANDLER_REGISTRATION = frozenset({"HandleFunc", "Handle", "HandlerFunc", "GET", "POST", "PUT",
+                                   "DELETE", "PATCH", "HEAD", "OPTIONS", "Any"})
+_HANDSHAKE_KEYS = frozenset({"GetCertificate", "GetClientCertificate", "VerifyPeerCertificate",
+                             "VerifyConnection", "GetConfigForClient"})
+_SMALL_LIMIT = 16
+_ERROR_CHECK = re.compile(r"\berr\w*\s*!=\s*nil\b")
+# an endless loop that sleeps or waits on a timer wakes every so often: periodic, not per event
+_PERIODIC = re.compile(r"time\.(Sleep|After|Tick|NewTicker|NewTimer)\(|<-\s*[\w.]*\.C\b|\.C:"
+                       r"|[Bb]ackoff|[Ii]nterval|[Ww]ait\(")
+_TYPE_PARAMS = re.compile(r"\[.*\]$")
+
+
+@cache
+def _query() -> ts.Query:
+    return ts.Query(grammar(Language.GO), _QUERY)
+
+
+@dataclass(slots=True)
+class _Open:
+    """A function being summarised while the sweep is inside it."""
+
+    node: ts.Node
+    key: str
+    name: str
+    short: str
+    parent: str
+    method: bool
+    hot: str
+    cold: str
+    calls: list[Call] = field(default_factory=list)
+    endless: list[Span] = field(default_factory=list)
+    small: list[Span] = field(default_factory=list)
+    rare: list[Span] = field(default_factory=list)
+
+    def close(self) -> Function:
+        return Function(key=self.key, name=self.name, short=self.short,
+                        start=self.node.start_point.row + 1, end=self.node.end_point.row + 1,
+                        parent=self.parent, method=self.method, hot=self.hot, cold=self.cold,
+                        calls=tuple(self.calls), endless=tuple(self.endless),
+                        small=tuple(self.small), rare=tuple(self.rare))
+
+
+def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
+    """The heat summary of a parsed Go file."""
+    captures = ts.QueryCursor(_query()).captures(root)
+    events = sorted(((n, kind) for kind, nodes in captures.items() for n in nodes),
+                    key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
+    module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
+                   hot="", cold="package initialisation: runs once")
+    stack: list[tuple[ts.Node, str, _Open | None]] = [(root, "file", module)]
+    done: list[Function] = []
+    hot_refs: list[tuple[str, str]] = []
+    for node, kind in events:
+        while len(stack) > 1 and stack[-1][0].end_byte <= node.start_byte:
+            _, closed_kind, opened = stack.pop()
+            if closed_kind == "fn" and opened is not None:
+                done.append(opened.close())
+        current = next(o for _n, _k, o in reversed(stack) if o is not None)
+        if kind == "fn":
+            stack.append((node, "fn", _open(node, current)))
+        elif kind == "loop":
+            _loop(node, current)
+            stack.append((node, "loop", None))
+        elif kind == "go":
+            stack.append((node, "go", None))
+        elif kind == "call":
+            call = _call(node, stack)
+            if call is not None:
+                current.calls.append(call)
+        elif kind == "ref":
+            hot_refs.extend(_registration(node))
+            ref = _reference(node)
+            if ref is not None:
+                current.calls.append(Call(name=ref[1], qualifier=ref[0],
+                                          line=node.start_point.row + 1, spawned=True))
+        elif kind == "keyed":
+            hot_refs.extend(_handshake(node))
+        elif kind == "conseq" and node.parent is not None and _is_error_check(node.parent):
+            current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
+                                     "on an error path"))
+            stack.append((node, "rare", None))
+    done.extend(o.close() for _n, k, o in reversed(stack) if k == "fn" and o is not None)
+    done.append(module.close())
+    return FileSummary(path=path, package=package, functions=tuple(done),
+                       hot_refs=tuple(hot_refs), main_package=_package_name(root) == "main")
+
+
+def _package_name(root: ts.Node) -> str:
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    name = clause.named_children[0] if clause is not None and clause.named_children else None
+    return _text(name)
+
+
+def _in_function(stack: list[tuple[ts.Node, str, _Open | None]]) -> Iterator[str]:
+    """Kinds of the open containers inside the innermost function, innermost first."""
+    for _node, kind, _opened in reversed(stack):
+        if kind in ("fn", "file"):
+            return
+        yield kind
+
+
+def _call(node: ts.Node, stack: list[tuple[ts.Node, str, _Open | None]]) -> Call | None:
+    callee = node.child_by_field_name("function")
+    if callee is None:
+        return None
+    target = _reference(callee)
+    if target is None:
+        return None
+    kinds = list(_in_function(stack))
+    spawned = bool(kinds) and kinds[0] == "go" and _go_call(stack) == node
+    return Call(name=target[1], qualifier=target[0], line=node.start_point.row + 1,
+                repeated="loop" in kinds, spawned=spawned, rare="rare" in kinds)
+
+
+def _is_error_check(statement: ts.Node) -> bool:
+    condition = statement.child_by_field_name("condition")
+    return condition is not None and _ERROR_CHECK.search(_text(condition)) is not None
+
+
+def _go_call(stack: list[tuple[ts.Node, str, _Open | None]]) -> ts.Node | None:
+    statement = stack[-1][0]
+    return next((c for c in statement.named_children if c.type == "call_expression"), None)
+
+
+def _reference(node: ts.Node) -> tuple[str, str] | None:
+    """``(qualifier, name)`` of an identifier or ``x.name`` selector; None for other shapes."""
+    if node.type == "identifier":
+        return "", _text(node)
+    if node.type == "selector_expression":
+        operand, name = node.child_by_field_name("operand"), node.child_by_field_name("field")
+        if name is None:
+            return None
+        qualifier = _text(operand) if operand is not None and operand.type == "identifier" else "?"
+        return qualifier, _text(name)
+    return None
+
+
+def _registration(ref: ts.Node) -> list[tuple[str, str]]:
+    """A function passed to ``HandleFunc``/a router method: it runs per request."""
+    call = ref.parent.parent if ref.parent is not None else None
+    if call is None or call.type != "call_expression":
+        return []
+    callee = call.child_by_field_name("function")
+    target = _reference(callee) if callee is not None else None
+    if target is None or target[1] not in _HANDLER_REGISTRATION:
+        return []
+    name = _reference(ref)
+    return [(name[1], f"registered with `{target[1]}`: runs per request")] if name else []
+
+
+def _handshake(keyed: ts.Node) -> list[tuple[str, str]]:
+    key, value = keyed.child_by_field_name("key"), keyed.child_by_field_name("value")
+    if key is None or value is None or _text(key) not in _HANDSHAKE_KEYS:
+        return []
+    inner = value.named_children[0] if value.named_children else value
+    name = _reference(inner)
+    return [(name[1], f"TLS `{_text(key)}` callback: runs per handshake")] if name else []
+
+
+def _open(node: ts.Node, parent: _Open) -> _Open:
+    line = node.start_point.row + 1
+    if node.type == "func_literal":
+        return _Open(node=node, key=f"{parent.key}.func@{line}",
+                     name=f"{parent.name}.func@{line}" if parent.key != MODULE else f"func@{line}",
+                     short="", parent=parent.key, method=False, hot=_literal_hot(node),
+                     cold="")
+    name_node = node.child_by_field_name("name")
+    short = _text(name_node) if name_node is not None else "?"
+    receiver = _receiver(node) if node.type == "method_declaration" else ""
+    name = f"{receiver}.{short}" if receiver else short
+    params = node.child_by_field_name("parameters")
+    result = node.child_by_field_name("result")
+    signature = (_text(params) if params is not None else "",
+                 _text(result) if result is not None else "")
+    return _Open(node=node, key=f"{name}@{line}", name=name, short=short, parent="",
+                 method=bool(receiver), hot=_hot(short, receiver, signature),
+                 cold=_cold(short, receiver, signature))
+
+
+def _literal_hot(node: ts.Node) -> str:
+    params = node.child_by_field_name("parameters")
+    text = _text(params) if params is not None else ""
+    if _PER_REQUEST.search(text):
+        return "HTTP handler closure: runs per request"
+    if _INTERCEPTOR.search(text):
+        return "gRPC interceptor closure: runs per RPC"
+    holder = node.parent.parent if node.parent is not None else None
+    if holder is not None and holder.type == "keyed_element":
+        key = holder.child_by_field_name("key")
+        if key is not None and _text(key) in _HANDSHAKE_KEYS:
+            return f"TLS `{_text(key)}` callback: runs per handshake"
+    return ""
+
+
+def _hot(short: str, receiver: str, signature: tuple[str, str]) -> str:
+    params, result = signature
+    if short in _PER_EVENT_METHODS and receiver:
+        return _PER_EVENT_METHODS[short]
+    if _PER_REQUEST.search(params):
+        return "HTTP handler: runs per request"
+    if _INTERCEPTOR.search(params):
+        return "gRPC interceptor: runs per RPC"
+    if receiver and short in _IO_METHODS and "[]byte" in params:
+        return f"`{short}` of an I/O stream: runs per read or write"
+    if receiver and short[:1].isupper() and _RPC_RECEIVER.search(receiver):
+        if _CTX_REQUEST.match(params.strip()) and "error" in result:
+            return f"RPC method of `{receiver}`: runs per call"
+        if _STREAM.search(params) and result.strip() == "error":
+            return f"streaming RPC method of `{receiver}`: runs per stream"
+    return ""
+
+
+def _cold(short: str, receiver: str, signature: tuple[str, str]) -> str:
+    params, result = signature
+    if not receiver and short in _ONCE_FUNCTIONS:
+        return _ONCE_FUNCTIONS[short]
+    if receiver and short in _DEBUG_METHODS:
+        return _DEBUG_METHODS[short]
+    if _CLI_SETUP.search(result) or _CLI_SETUP.search(params):
+        return "command-line set-up: runs once per invocation"
+    if _COLD_NAME.match(short):
+        return f"`{short}`: set-up or tear-down, runs once per object or configuration"
+    return ""
+
+
+def _loop(node: ts.Node, owner: _Open) -> None:
+    start, end = node.start_point.row + 1, node.end_point.row + 1
+    header = [c for c in node.named_children if c.type != "block"]
+    if not header:
+        if not _PERIODIC.search(_text(node)):
+            owner.endless.append(Span(start, end, "endless loop: runs per event"))
+        return
+    clause = header[0]
+    small = _small_range(clause) if clause.type == "range_clause" else _small_count(clause)
+    if small:
+        owner.small.append(Span(start, end, small))
+
+
+def _small_range(clause: ts.Node) -> str:
+    right = clause.child_by_field_name("right")
+    if right is None:
+        return ""
+    text = _text(right)
+    if text in ("os.Args", "os.Args[1:]", "flag.Args()"):
+        return f"loop over the command line (`{text}`)"
+    if right.type == "composite_literal":
+        body = right.child_by_field_name("body")
+        items = len(body.named_children) if body is not None else 0
+        if items <= _SMALL_LIMIT:
+            return f"loop over {items} literal items"
+    if right.type == "int_literal" and _int(text) <= _SMALL_LIMIT:
+        return f"loop over {text} iterations"
+    return ""
+
+
+def _small_count(clause: ts.Node) -> str:
+    if clause.type != "for_clause":
+        return ""
+    condition = clause.child_by_field_name("condition")
+    if condition is None or condition.type != "binary_expression":
+        return ""
+    bound = condition.child_by_field_name("right")
+    if bound is not None and bound.type == "int_literal" and _int(_text(bound)) <= _SMALL_LIMIT:
+        return f"loop of at most {_text(bound)} iterations"
+    return ""
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text.replace("_", ""), 0)
+    except ValueError:
+        return _SMALL_LIMIT + 1
+
+
+def _receiver(method: ts.Node) -> str:
+    receiver = method.child_by_field_name("receiver")
+    if receiver is None:
+        return ""
+    for param in receiver.named_children:
+        type_node = param.child_by_field_name("type")
+        if type_node is not None:
+            text = _TYPE_PARAMS.sub("", _text(type_node).replace(" ", ""))
+            return f"({text})" if text.startswith("*") else text
+    return ""
+
+
+def _text(node: ts.Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")

@@ -1,0 +1,277 @@
+"""Heat facts of one Python module: its functions, what they call, how often each may run (pure).
+
+Entry signals come from decorators, base classes, method names and parameters: a Flask
+route or a Django view method runs per request, a Celery task per message, ``__repr__``
+only when something is printed. The heat model (``perfaudit.heat``) joins the modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import tree_sitter as ts
+
+from perfaudit.heat.summary import MODULE, Call, FileSummary, Function, Span
+from perfaudit.model import Language
+from perfaudit.syntax.grammars import grammar
+
+_QUERY = """
+(function_definition) @fn
+(class_definition) @cls
+[(for_statement) (while_statement) (list_comprehension) (set_comprehension)
+ (dictionary_comprehension) (generator_expression)] @loop
+(call function: (_) @callee) @call
+(argument_list [(identifier) (attribute)] @ref)
+(keyword_argument value: [(identifier) (attribute)] @ref)
+(except_clause) @rare
+"""
+_ROUTE = re.compile(r"^@(\w+\.)*(route|get|post|put|patch|delete|head|options|websocket"
+                    r"|api_route|api_view|action|view_config)\b")
+_TASK = re.compile(r"^@(\w+\.)*(task|shared_task|actor|receiver|subscriber|consumer"
+                   r"|periodic_task)\b")
+_VALIDATOR = re.compile(r"^@(\w+\.)*(validator|field_validator|model_validator|root_validator"
+                        r"|validates)\b")
+_CLI = re.compile(r"^@(\w+\.)*(command|group|fixture|callback)\b|^@click\.")
+_VIEW_BASE = re.compile(r"(View|ViewSet|APIView|RequestHandler|HTTPEndpoint|MethodView"
+                        r"|Resource|Handler|Consumer)\b")
+_VIEW_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch",
+                           "prepare", "list", "retrieve", "create", "update", "partial_update",
+                           "destroy", "on_message", "receive", "handle", "data_received"})
+_PER_ELEMENT = frozenset({"__iter__", "__next__", "__getitem__", "__contains__", "__eq__",
+                          "__hash__", "__lt__", "__le__", "__gt__", "__ge__", "__getattr__",
+                          "__anext__", "__aiter__"})
+_PER_CHUNK = frozenset({"data_received", "datagram_received", "to_representation",
+                        "to_internal_value"})
+_DEBUG = frozenset({"__repr__", "__str__", "__rich_repr__", "__rich__", "__format__",
+                    "_repr_html_", "_repr_pretty_", "__dir__"})
+_PER_CLASS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
+_SETUP_NAME = re.compile(
+    r"^(main|cli|run_cli|setup|setUp|setUpClass|configure|ready|install|create_app"
+    r"|add_arguments|build_parser|get_parser|create_parser|parse_args|load_config"
+    r"|(setup|configure|register|install|init)_\w+)$")
+_SMALL_LIMIT = 16
+# an endless loop that sleeps wakes every so often: periodic, not per event
+_PERIODIC = re.compile(r"\bsleep\(|\.wait\(|[Ii]nterval|[Bb]ackoff")
+_CLASS_LEVEL = "class body: runs once when the class is defined"
+
+
+@cache
+def _query() -> ts.Query:
+    return ts.Query(grammar(Language.PYTHON), _QUERY)
+
+
+@dataclass(slots=True)
+class _Open:
+    node: ts.Node
+    key: str
+    name: str
+    short: str
+    parent: str
+    method: bool
+    hot: str
+    cold: str
+    calls: list[Call] = field(default_factory=list)
+    endless: list[Span] = field(default_factory=list)
+    small: list[Span] = field(default_factory=list)
+    rare: list[Span] = field(default_factory=list)
+
+    def close(self) -> Function:
+        return Function(key=self.key, name=self.name, short=self.short,
+                        start=self.node.start_point.row + 1, end=self.node.end_point.row + 1,
+                        parent=self.parent, method=self.method, hot=self.hot, cold=self.cold,
+                        calls=tuple(self.calls), endless=tuple(self.endless),
+                        small=tuple(self.small), rare=tuple(self.rare))
+
+
+def module_name(path: str) -> str:
+    """A module's dotted name from its repository path (``pkg/mod.py`` -> ``pkg.mod``)."""
+    stem = path[:-3] if path.endswith(".py") else path
+    stem = stem.removesuffix("/__init__")
+    return stem.replace("/", ".")
+
+
+def summarize(path: str, root: ts.Node) -> FileSummary:
+    """The heat summary of a parsed Python module."""
+    captures = ts.QueryCursor(_query()).captures(root)
+    events = sorted(((n, kind) for kind, nodes in captures.items() for n in nodes),
+                    key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
+    module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
+                   hot="", cold="module top level: runs once at import")
+    # stack entries: (node, kind, function opened here or None, class name for "cls")
+    stack: list[tuple[ts.Node, str, _Open | None, str]] = [(root, "file", module, "")]
+    done: list[Function] = []
+    for node, kind in events:
+        while len(stack) > 1 and stack[-1][0].end_byte <= node.start_byte:
+            _, closed, opened, _cls = stack.pop()
+            if closed == "fn" and opened is not None:
+                done.append(opened.close())
+        current = next(o for _n, _k, o, _c in reversed(stack) if o is not None)
+        if kind == "fn":
+            stack.append((node, "fn", _open(node, current, stack), ""))
+        elif kind == "cls":
+            stack.append((node, "cls", None, _name(node)))
+        elif kind == "loop":
+            _loop(node, current)
+            stack.append((node, "loop", None, ""))
+        elif kind == "rare":
+            current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
+                                     "on an error path"))
+            stack.append((node, "rare", None, ""))
+        elif kind in ("call", "ref"):
+            call = _call(node, kind, stack)
+            if call is not None:
+                current.calls.append(call)
+    done.extend(o.close() for _n, k, o, _c in reversed(stack) if k == "fn" and o is not None)
+    done.append(module.close())
+    return FileSummary(path=path, package=module_name(path), functions=tuple(done))
+
+
+def _call(node: ts.Node, kind: str,
+          stack: list[tuple[ts.Node, str, _Open | None, str]]) -> Call | None:
+    target = node.child_by_field_name("function") if kind == "call" else node
+    if target is None:
+        return None
+    if target.type == "identifier":
+        qualifier, name = "", _text(target)
+    elif target.type == "attribute":
+        obj, attr = target.child_by_field_name("object"), target.child_by_field_name("attribute")
+        qualifier = _text(obj) if obj is not None and obj.type == "identifier" else "?"
+        name = _text(attr)
+    else:
+        return None
+    kinds = set()
+    for _node, open_kind, _opened, _cls in reversed(stack):
+        if open_kind in ("fn", "file"):
+            break
+        kinds.add(open_kind)
+    return Call(name=name, qualifier=qualifier, line=node.start_point.row + 1,
+                repeated="loop" in kinds, spawned=kind == "ref", rare="rare" in kinds)
+
+
+def _open(node: ts.Node, parent: _Open,
+          stack: list[tuple[ts.Node, str, _Open | None, str]]) -> _Open:
+    short = _name(node)
+    owner = stack[-1]
+    in_class = owner[1] == "cls"
+    klass = owner[0] if in_class else None
+    prefix = owner[3] if in_class else (parent.name if parent.key != MODULE else "")
+    name = f"{prefix}.{short}" if prefix else short
+    line = node.start_point.row + 1
+    decorators = _decorators(node)
+    params = [_text(p).split(":")[0].split("=")[0].strip().lstrip("*")
+              for p in (node.child_by_field_name("parameters") or node).named_children]
+    bases = _text(klass.child_by_field_name("superclasses")) if klass is not None else ""
+    return _Open(node=node, key=f"{name}@{line}", name=name, short=short,
+                 parent=parent.key if not in_class and parent.key != MODULE else "",
+                 method=in_class, hot=_hot(short, decorators, params, bases, in_class),
+                 cold=_cold(short, decorators, bases, in_class))
+
+
+def _decorators(fn: ts.Node) -> list[str]:
+    holder = fn.parent
+    if holder is None or holder.type != "decorated_definition":
+        return []
+    return [_text(d) for d in holder.named_children if d.type == "decorator"]
+
+
+def _decorated_hot(decorators: list[str]) -> str:
+    for decorator in decorators:
+        if _ROUTE.match(decorator):
+            return f"web route (`{decorator.split('(')[0]}`): runs per request"
+        if _TASK.match(decorator):
+            return f"task or signal handler (`{decorator.split('(')[0]}`): runs per message"
+        if _VALIDATOR.match(decorator):
+            return "validator: runs per value validated"
+    return ""
+
+
+def _hot(short: str, decorators: list[str], params: list[str], bases: str,
+         method: bool) -> str:
+    if decorated := _decorated_hot(decorators):
+        return decorated
+    if method and short in _VIEW_METHODS and _VIEW_BASE.search(bases):
+        return f"`{short}` of a view or handler class: runs per request"
+    if short.startswith("resolve_") and len(params) >= 2:
+        return f"GraphQL resolver `{short}`: runs per request"
+    if short == "__call__":
+        if {"scope", "receive", "send"} <= set(params):
+            return "ASGI application: runs per request"
+        if {"environ", "start_response"} <= set(params):
+            return "WSGI application: runs per request"
+        if "request" in params:
+            return "middleware: runs per request"
+    if method and short in _PER_ELEMENT:
+        return f"`{short}`: runs per element or lookup"
+    if method and short in _PER_CHUNK:
+        return f"`{short}`: runs per chunk or object"
+    if {"environ", "start_response"} <= set(params):
+        return "WSGI application: runs per request"
+    if params[:1] == ["request"] or (method and params[1:2] == ["request"]):
+        return "takes the `request`: runs per request"
+    return ""
+
+
+def _cold(short: str, decorators: list[str], bases: str, method: bool) -> str:
+    if any(_CLI.match(d) for d in decorators):
+        return "command-line command or fixture: runs once per invocation"
+    if method and short in _DEBUG:
+        return f"debug text (`{short}`)"
+    if method and (short in _PER_CLASS or (short == "__new__" and "type" in bases)):
+        return f"`{short}`: runs once per class"
+    if short == "__init__":
+        return "constructor: runs once per object"
+    if _SETUP_NAME.match(short):
+        return f"`{short}`: set-up, runs once"
+    return ""
+
+
+def _loop(node: ts.Node, owner: _Open) -> None:
+    start, end = node.start_point.row + 1, node.end_point.row + 1
+    if node.type == "while_statement":
+        condition = node.child_by_field_name("condition")
+        if condition is not None and _text(condition) in ("True", "1") \
+                and not _PERIODIC.search(_text(node)):
+            owner.endless.append(Span(start, end, "endless loop: runs per event"))
+        return
+    over = node.child_by_field_name("right")
+    if over is None:
+        clause = next((c for c in node.named_children if c.type == "for_in_clause"), None)
+        over = clause.child_by_field_name("right") if clause is not None else None
+    reason = _small(over) if over is not None else ""
+    if reason:
+        owner.small.append(Span(start, end, reason))
+
+
+def _small(over: ts.Node) -> str:
+    text = _text(over)
+    if over.type in ("tuple", "list", "set") and len(over.named_children) <= _SMALL_LIMIT:
+        return f"loop over {len(over.named_children)} literal items"
+    if text in ("sys.argv", "sys.argv[1:]") or text.endswith(("__bases__", "__mro__",
+                                                               "__slots__")):
+        return f"loop over `{text}`"
+    if over.type == "call" and text.startswith("range("):
+        args = over.child_by_field_name("arguments")
+        values = args.named_children if args is not None else []
+        if len(values) == 1 and values[0].type == "integer" and _int(_text(values[0])) <= _SMALL_LIMIT:
+            return f"loop over {_text(values[0])} iterations"
+    return ""
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text.replace("_", ""), 0)
+    except ValueError:
+        return _SMALL_LIMIT + 1
+
+
+def _name(node: ts.Node) -> str:
+    name = node.child_by_field_name("name")
+    return _text(name) if name is not None else "?"
+
+
+def _text(node: ts.Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")

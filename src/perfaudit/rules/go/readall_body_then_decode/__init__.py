@@ -1,1 +1,0 @@
-"""Rule ``readall-body-then-decode``: see rule.yml."""

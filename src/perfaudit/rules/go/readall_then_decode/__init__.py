@@ -1,1 +1,0 @@
-"""Rule ``readall-then-decode``: see rule.yml."""
