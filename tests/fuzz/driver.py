@@ -81,7 +81,8 @@ def scan_one(root: Path, rel: str, skipped: dict[str, str]) -> dict[str, Any]:
         out["audit"] = {"skipped": skipped[rel]}
     else:
         try:
-            result = _scan_task(_Task(root=str(root), path=rel, language=language.value, version=None))
+            task = _Task(root=str(root), path=rel, language=language.value, version=None)
+            result = _scan_task(task).scan
             out["audit"] = _result(result.findings, result.diagnostics)
         except Exception as exc:  # the task function promises never to raise
             out["audit"] = _error(exc)

@@ -24,13 +24,13 @@ def low_stock_csv(levels: Iterable[StockLevel], threshold: int = 5) -> str:
     return buf.getvalue()
 
 
-def html_digest(products: list[Product], totals: dict[str, int]) -> str:
-    body = "<table><tr><th>SKU</th><th>Name</th><th>Stock</th></tr>"
+def html_digest(products: list[Product], totals: dict[str, int]) -> bytes:
+    body = b"<table><tr><th>SKU</th><th>Name</th><th>Stock</th></tr>"
     for product in products:
         LOG.debug(f"digest row for {product.sku}")
         body += (f"<tr><td>{html.escape(product.sku)}</td><td>{html.escape(product.name)}</td>"
-                 f"<td>{totals.get(product.sku, 0)}</td></tr>")
-    return body + "</table>"
+                 f"<td>{totals.get(product.sku, 0)}</td></tr>").encode()
+    return body + b"</table>"
 
 
 def summary(products: list[Product], reservations: list[Reservation]) -> str:

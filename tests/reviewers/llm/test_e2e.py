@@ -68,22 +68,24 @@ def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch
         assert "openai:model-a: " in out and "1 finding(s) rejected" in out
         report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
         summary = report.split("## Summary")[1].split("\n## ")[0]
-        for phrase in ("3 unique findings across 2 categories", "1 found by all reviewers",
+        # sync.go:36 (all three reviewers) sits in a periodic loop started from main: no heat
+        # evidence, so it is a lead; the api.go findings run per request
+        for phrase in ("2 unique findings across 2 categories", "0 found by all reviewers",
                        "1 by some reviewers", "0 only by rules", "0 only by openai:model-a",
-                       "1 only by cmd:model-b", "2 severity disagreements", "P0: 1 · P1: 2 · P2: 0"):
-            assert phrase in summary
-        agreed = report.split("## Found by all reviewers")[1].split("\n## ")[0]
-        assert agreed.count("`sync.go:36`") == 1 and "api.go" not in agreed
+                       "1 only by cmd:model-b", "1 severity disagreement",
+                       "1 more match is a lead"):
+            assert phrase in summary, summary
+        assert "## Found by all reviewers" not in report
+        leads = report.split("## Leads")[1].split("\n## ")[0]
+        assert leads.count("`sync.go:36`") == 1 and "api.go" not in leads
         some = report.split("## Found by some reviewers")[1].split("\n## ")[0]
-        assert "`api.go:73`" in some and "cmd:model-b, openai:model-a" in some
+        assert "`api.go:74`" in some and "cmd:model-b, openai:model-a" in some
         only_b = report.split("## Only cmd:model-b")[1].split("\n## ")[0]
         assert "CSV export builds one string" in only_b
         split = report.split("## Severity disagreements (resolved)")[1].split("\n## ")[0]
         rows = [line for line in split.splitlines() if line.startswith("| ") and "---" not in line][1:]
-        assert len(rows) == 2
-        assert any("rules: P1" in r and "openai:model-a: P1" in r and "cmd:model-b: P2" in r
-                   for r in rows)
-        assert any("openai:model-a: P0" in r and "cmd:model-b: P1" in r for r in rows)
+        assert len(rows) == 1
+        assert "openai:model-a: P0" in rows[0] and "cmd:model-b: P1" in rows[0]
         data = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
         runs = {r["name"]: r for r in data["audit"]["reviewers"]}
         assert runs["openai:model-a"]["tokens_in"] == 1000 and runs["openai:model-a"]["rejected"] == 0
@@ -151,7 +153,7 @@ def test_ctrl_c_exits_at_once_and_a_rerun_resumes(service: Path, tmp_path: Path)
 reviewers = ["openai:model-a"]
 [providers."openai:model-a"]
 base_url = "{server.url}/v1"
-batch_tokens = 900
+batch_tokens = 1200
 concurrency = 1
 """, encoding="utf-8")
         env = {**os.environ, "OPENAI_API_KEY": "sk-e2e-key"}

@@ -104,8 +104,8 @@ def test_real_ruff_beside_rules(make_repo: Callable[..., Path], hooks: Hooks) ->
     root = make_repo({
         "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10"\n',
         "app/report.py": SOURCE,
-        "app/build.py": ("def render(rows):\n    html = ''\n    for row in rows:\n"
-                         "        html += f'<li>{row}</li>'\n    return html\n"),
+        "app/build.py": ("def render(rows):\n    html = b''\n    for row in rows:\n"
+                         "        html += f'<li>{row}</li>'.encode()\n    return html\n"),
     })
     report = run_audit(root, Config(reviewers=("rules", "ruff"), jobs=1, preview=True), hooks)
     by_rule = {f.rule: f for f in report.findings}

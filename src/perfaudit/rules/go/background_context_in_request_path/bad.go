@@ -34,10 +34,11 @@ func (s *Server) Refresh(ctx context.Context) error {
 	return err
 }
 
-type catalog struct{ db *sql.DB }
+type Catalog interface{ Refresh(ctx context.Context) error }
 
-// Reindex passes a background context to a call that is no logger ("catalog" only ends in "log").
-func (c *catalog) Reindex(ctx context.Context) error {
-	_, err := c.db.ExecContext(context.Background(), "REINDEX") // expect: background-context-in-request-path
-	return err
+type Shop struct{ catalog Catalog }
+
+// Sync refreshes the catalog under a background context: "catalog" is no logger.
+func (s *Shop) Sync(ctx context.Context) error {
+	return s.catalog.Refresh(context.Background()) // expect: background-context-in-request-path
 }

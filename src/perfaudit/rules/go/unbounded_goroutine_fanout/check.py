@@ -1,7 +1,8 @@
 """One goroutine per element of a collection, with no limiter anywhere in the function.
 
 Only ``range`` loops over collections count: three-clause loops (``for i := 0; i < workers;
-i++``), infinite accept loops and ranges over channels or integers start a fixed or
+i++``), infinite accept loops, ranges over channels and ranges over an int that sizes a pool
+(a constant, ``runtime.NumCPU()``, ``workers``, ``concurrency``, ``n``) start a fixed or
 naturally paced number of goroutines; so do ranges over configured parts (``configs``,
 ``pools``, ``servers``...). Goroutines that are long-lived workers or manage a component's
 lifecycle (they loop, select, run, start or stop something) are one per component, not one
@@ -39,9 +40,21 @@ _REMOTE = re.compile(
 _CONFIGURED = re.compile(r"(?i)(configs?|cfgs?|providers|discoverers|managers|groups|pools|listeners|servers"
                          r"|workers|shards|processors|queriers|subsets|loops|names|addrs|addresses)$")
 _CHANNELISH = re.compile(r"(?i)(ch|chan|c|queue|jobs|work|tasks|events|updates|results)$|^<-|\.C$|^\d+$")
+# ``for range workers`` (Go 1.22 range over an int): a fixed pool, sized by configuration or CPUs
+_POOL_SIZE = re.compile(r"(?i)^(n|\w*workers?|\w*concurrency|\w*parallelism|(max|num)_?procs|\w*pool_?size"
+                        r"|num_?(cpus?|goroutines|threads))$|^runtime\.(NumCPU|GOMAXPROCS)\(")
 
 
-def _ranges_collection(loop: Node, fn: Node) -> bool:
+def _const_names(root: Node) -> frozenset[str]:
+    """Names that ``const`` declarations anywhere in the file introduce (found once per file)."""
+    def collect() -> frozenset[str]:
+        return frozenset(name.text() for spec in root.find_all(kind="const_spec")
+                         for name in spec.field_children("name"))
+    names: frozenset[str] = root.remember(_const_names, collect)
+    return names
+
+
+def _ranges_collection(loop: Node, fn: Node, root: Node) -> bool:
     clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)
     if clause is None:
         return False
@@ -49,8 +62,10 @@ def _ranges_collection(loop: Node, fn: Node) -> bool:
     if expr is None:
         return False
     text = expr.text().strip()
-    if _CHANNELISH.search(text) or _CONFIGURED.search(text):
+    if _CHANNELISH.search(text) or _CONFIGURED.search(text) or _POOL_SIZE.search(text):
         return False
+    if text in _const_names(root):
+        return False  # ``for range poolSize`` with ``const poolSize = 4``
     name = re.escape(text)
     declared_chan = re.search(rf"\b{name}\s*:?=\s*make\(chan\b|\b{name}\s+(<-)?chan\b", fn.text())
     return declared_chan is None
@@ -91,4 +106,4 @@ def check(match: Match) -> bool:
         return False  # main starts one goroutine per configured client or server
     if _LIMITER.search(fn.text()):
         return False
-    return _ranges_collection(loops[0], fn)
+    return _ranges_collection(loops[0], fn, match.root)

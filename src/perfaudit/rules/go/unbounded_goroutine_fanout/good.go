@@ -3,6 +3,7 @@ package sync2
 import (
 	"context"
 	"net/http"
+	"runtime"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -103,6 +104,55 @@ func Refresh(ctx context.Context, configs []string, refresh func(context.Context
 			defer wg.Done()
 			refresh(ctx, c)
 		}(c)
+	}
+	wg.Wait()
+}
+
+const fetchers = 4
+
+func drain(ctx context.Context, s Store, keys <-chan string) {
+	for k := range keys {
+		_ = s.Delete(k)
+	}
+}
+
+// Pools of fixed size ranging over an int: a constant, the CPU count, a configured width.
+func ConstPool(ctx context.Context, s Store, keys <-chan string) {
+	for range fetchers {
+		go func() { drain(ctx, s, keys) }()
+	}
+}
+
+func CPUPool(ctx context.Context, s Store, keys <-chan string) {
+	for range runtime.NumCPU() {
+		go func() { drain(ctx, s, keys) }()
+	}
+}
+
+func ProcsPool(ctx context.Context, s Store, keys <-chan string) {
+	for i := range runtime.GOMAXPROCS(0) {
+		go func() { _ = i; drain(ctx, s, keys) }()
+	}
+}
+
+func WidthPool(ctx context.Context, s Store, keys <-chan string, concurrency, n int) {
+	for range concurrency {
+		go func() { drain(ctx, s, keys) }()
+	}
+	for range n {
+		go func() { drain(ctx, s, keys) }()
+	}
+}
+
+// LoopPool is the three-clause form with a constant bound.
+func LoopPool(ctx context.Context, s Store, keys <-chan string) {
+	var wg sync.WaitGroup
+	for i := 0; i < fetchers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			drain(ctx, s, keys)
+		}()
 	}
 	wg.Wait()
 }

@@ -2,6 +2,31 @@ import io
 
 
 def render_table(rows):
+    # a local str holding the only reference: CPython extends it in place
+    html = "<table>"
+    for row in rows:
+        html += "<tr>"
+        for cell in row:
+            html += f"<td>{cell}</td>"
+        html += "</tr>"
+    return html + "</table>"
+
+
+def to_csv(records):
+    out = ""
+    for rec in records:
+        out += ",".join(rec) + "\n"
+    return out
+
+
+def joined(records):
+    text = ""
+    for rec in records:
+        text = text + rec.name  # also extended in place for a local
+    return text
+
+
+def render_parts(rows):
     parts = ["<table>"]
     for row in rows:
         parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
@@ -23,7 +48,14 @@ def collect(batches):
     return rows
 
 
-def to_csv(records):
+def read_all(chunks):
+    buf = bytearray()
+    for chunk in chunks:
+        buf += chunk  # bytearray grows in place
+    return bytes(buf)
+
+
+def to_csv_buffer(records):
     buf = io.StringIO()
     for rec in records:
         buf.write(",".join(rec) + "\n")
@@ -31,23 +63,36 @@ def to_csv(records):
 
 
 def greeting(name):
-    text = "Hello, "
-    text += name  # once, not in a loop
+    text = b"Hello, "
+    text += name.encode()  # once, not in a loop
     return text
 
 
-def headers(deps):
-    lines = []
-    for d in deps:
-        header = f"{d.name}"  # a fresh string per item: bounded, not an accumulator
-        if d.license:
-            header += f" | {d.license}"
-        lines.append(header)
-    return lines
+def mark_all(nodes):
+    for node in nodes:
+        node.label += "*"  # a different object each iteration, not an accumulator
+
+
+class Counter:
+    def __init__(self):
+        self.hits = 0
+
+    def record(self, events):
+        for _ in events:
+            self.hits += 1  # an int attribute
+
+
+def frames(packets):
+    out = []
+    for packet in packets:
+        header = b""  # a fresh value per item: bounded, not an accumulator
+        header += packet.kind
+        out.append(header)
+    return out
 
 
 def summary(data):
-    text = ""
+    text = b""
     for field in ("source", "embed", "caption"):  # three iterations
-        text += getattr(data, field, "")
+        text += getattr(data, field, b"")
     return text
