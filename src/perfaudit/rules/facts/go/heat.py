@@ -8,7 +8,6 @@ the heat model's business (``perfaudit.heat``), which joins these summaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,10 +24,18 @@ _QUERY = """
 (for_statement) @loop
 (go_statement) @go
 (call_expression function: (_) @callee) @call
-(argument_list [(identifier) (selector_expression)] @ref)
-(keyed_element) @keyed
+(call_expression
+  function: [(identifier) @register
+             (selector_expression field: (field_identifier) @register)]
+  arguments: (argument_list [(identifier) (selector_expression)] @ref)
+  (#any-of? @register "HandleFunc" "Handle" "HandlerFunc" "GET" "POST" "PUT" "DELETE" "PATCH"
+   "HEAD" "OPTIONS" "Any"))
+(keyed_element key: (literal_element (identifier) @tls)
+  (#any-of? @tls "GetCertificate" "GetClientCertificate" "VerifyPeerCertificate"
+   "VerifyConnection" "GetConfigForClient")) @keyed
 (if_statement consequence: (block) @conseq)
 """
+_EVENTS = frozenset({"fn", "loop", "go", "call", "ref", "keyed", "conseq"})
 _PER_REQUEST = re.compile(
     r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx")
 _INTERCEPTOR = re.compile(r"grpc\.(UnaryHandler|StreamHandler|UnaryInvoker|Streamer)\b")
@@ -89,6 +96,8 @@ class _Open:
     endless: list[Span] = field(default_factory=list)
     small: list[Span] = field(default_factory=list)
     rare: list[Span] = field(default_factory=list)
+    open_loops: int = 0
+    open_rare: int = 0
 
     def close(self) -> Function:
         return Function(key=self.key, name=self.name, short=self.short,
@@ -101,28 +110,30 @@ class _Open:
 def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
     """The heat summary of a parsed Go file."""
     captures = ts.QueryCursor(_query()).captures(root)
-    events = sorted(((n, kind) for kind, nodes in captures.items() for n in nodes),
+    events = sorted(((n, kind) for kind, nodes in captures.items() if kind in _EVENTS
+                     for n in nodes),
                     key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
     module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
                    hot="", cold="package initialisation: runs once")
     stack: list[tuple[ts.Node, str, _Open | None]] = [(root, "file", module)]
+    functions = [module]  # the open functions, innermost last
     done: list[Function] = []
     hot_refs: list[tuple[str, str]] = []
     for node, kind in events:
-        while len(stack) > 1 and stack[-1][0].end_byte <= node.start_byte:
-            _, closed_kind, opened = stack.pop()
-            if closed_kind == "fn" and opened is not None:
-                done.append(opened.close())
-        current = next(o for _n, _k, o in reversed(stack) if o is not None)
+        _close_before(node.start_byte, stack, functions, done)
+        current = functions[-1]
         if kind == "fn":
-            stack.append((node, "fn", _open(node, current)))
+            opened = _open(node, current)
+            stack.append((node, "fn", opened))
+            functions.append(opened)
         elif kind == "loop":
             _loop(node, current)
+            current.open_loops += 1
             stack.append((node, "loop", None))
         elif kind == "go":
             stack.append((node, "go", None))
         elif kind == "call":
-            call = _call(node, stack)
+            call = _call(node, stack, current)
             if call is not None:
                 current.calls.append(call)
         elif kind == "ref":
@@ -136,11 +147,26 @@ def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
         elif kind == "conseq" and node.parent is not None and _is_error_check(node.parent):
             current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
                                      "on an error path"))
+            current.open_rare += 1
             stack.append((node, "rare", None))
     done.extend(o.close() for _n, k, o in reversed(stack) if k == "fn" and o is not None)
     done.append(module.close())
     return FileSummary(path=path, package=package, functions=tuple(done),
                        hot_refs=tuple(hot_refs), main_package=_package_name(root) == "main")
+
+
+def _close_before(start: int, stack: list[tuple[ts.Node, str, _Open | None]],
+                  functions: list[_Open], done: list[Function]) -> None:
+    """Leave the containers that end before byte ``start``; finished functions go to ``done``."""
+    while len(stack) > 1 and stack[-1][0].end_byte <= start:
+        _, closed_kind, opened = stack.pop()
+        if closed_kind == "fn" and opened is not None:
+            done.append(opened.close())
+            functions.pop()
+        elif closed_kind == "loop":
+            functions[-1].open_loops -= 1
+        elif closed_kind == "rare":
+            functions[-1].open_rare -= 1
 
 
 def _package_name(root: ts.Node) -> str:
@@ -149,25 +175,19 @@ def _package_name(root: ts.Node) -> str:
     return _text(name)
 
 
-def _in_function(stack: list[tuple[ts.Node, str, _Open | None]]) -> Iterator[str]:
-    """Kinds of the open containers inside the innermost function, innermost first."""
-    for _node, kind, _opened in reversed(stack):
-        if kind in ("fn", "file"):
-            return
-        yield kind
-
-
-def _call(node: ts.Node, stack: list[tuple[ts.Node, str, _Open | None]]) -> Call | None:
+def _call(node: ts.Node, stack: list[tuple[ts.Node, str, _Open | None]],
+          current: _Open) -> Call | None:
     callee = node.child_by_field_name("function")
     if callee is None:
         return None
     target = _reference(callee)
     if target is None:
         return None
-    kinds = list(_in_function(stack))
-    spawned = bool(kinds) and kinds[0] == "go" and _go_call(stack) == node
+    top, kind, _opened = stack[-1]
+    spawned = kind == "go" and next(
+        (c for c in top.named_children if c.type == "call_expression"), None) == node
     return Call(name=target[1], qualifier=target[0], line=node.start_point.row + 1,
-                repeated="loop" in kinds, spawned=spawned, rare="rare" in kinds)
+                repeated=current.open_loops > 0, spawned=spawned, rare=current.open_rare > 0)
 
 
 def _is_error_check(statement: ts.Node) -> bool:
