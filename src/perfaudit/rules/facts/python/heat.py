@@ -23,10 +23,11 @@ _QUERY = """
 [(for_statement) (while_statement) (list_comprehension) (set_comprehension)
  (dictionary_comprehension) (generator_expression)] @loop
 (call function: (_) @callee) @call
-(argument_list [(identifier) (attribute)] @ref)
-(keyword_argument value: [(identifier) (attribute)] @ref)
+(keyword_argument name: (identifier) @keyword value: [(identifier) (attribute)] @ref
+  (#any-of? @keyword "target" "callback" "func" "fn" "handler" "view_func" "endpoint"))
 (except_clause) @rare
 """
+_EVENTS = frozenset({"fn", "cls", "loop", "call", "ref", "rare"})
 _ROUTE = re.compile(r"^@(\w+\.)*(route|get|post|put|patch|delete|head|options|websocket"
                     r"|api_route|api_view|action|view_config)\b")
 _TASK = re.compile(r"^@(\w+\.)*(task|shared_task|actor|receiver|subscriber|consumer"
@@ -76,6 +77,8 @@ class _Open:
     endless: list[Span] = field(default_factory=list)
     small: list[Span] = field(default_factory=list)
     rare: list[Span] = field(default_factory=list)
+    open_loops: int = 0
+    open_rare: int = 0
 
     def close(self) -> Function:
         return Function(key=self.key, name=self.name, short=self.short,
@@ -95,32 +98,35 @@ def module_name(path: str) -> str:
 def summarize(path: str, root: ts.Node) -> FileSummary:
     """The heat summary of a parsed Python module."""
     captures = ts.QueryCursor(_query()).captures(root)
-    events = sorted(((n, kind) for kind, nodes in captures.items() for n in nodes),
+    events = sorted(((n, kind) for kind, nodes in captures.items() if kind in _EVENTS
+                     for n in nodes),
                     key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
     module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
                    hot="", cold="module top level: runs once at import")
     # stack entries: (node, kind, function opened here or None, class name for "cls")
     stack: list[tuple[ts.Node, str, _Open | None, str]] = [(root, "file", module, "")]
+    functions = [module]  # the open functions, innermost last
     done: list[Function] = []
     for node, kind in events:
-        while len(stack) > 1 and stack[-1][0].end_byte <= node.start_byte:
-            _, closed, opened, _cls = stack.pop()
-            if closed == "fn" and opened is not None:
-                done.append(opened.close())
-        current = next(o for _n, _k, o, _c in reversed(stack) if o is not None)
+        _close_before(node.start_byte, stack, functions, done)
+        current = functions[-1]
         if kind == "fn":
-            stack.append((node, "fn", _open(node, current, stack), ""))
+            opened = _open(node, current, stack)
+            stack.append((node, "fn", opened, ""))
+            functions.append(opened)
         elif kind == "cls":
             stack.append((node, "cls", None, _name(node)))
         elif kind == "loop":
             _loop(node, current)
+            current.open_loops += 1
             stack.append((node, "loop", None, ""))
         elif kind == "rare":
             current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
                                      "on an error path"))
+            current.open_rare += 1
             stack.append((node, "rare", None, ""))
-        elif kind in ("call", "ref"):
-            call = _call(node, kind, stack)
+        else:
+            call = _call(node, kind, current)
             if call is not None:
                 current.calls.append(call)
     done.extend(o.close() for _n, k, o, _c in reversed(stack) if k == "fn" and o is not None)
@@ -128,8 +134,21 @@ def summarize(path: str, root: ts.Node) -> FileSummary:
     return FileSummary(path=path, package=module_name(path), functions=tuple(done))
 
 
-def _call(node: ts.Node, kind: str,
-          stack: list[tuple[ts.Node, str, _Open | None, str]]) -> Call | None:
+def _close_before(start: int, stack: list[tuple[ts.Node, str, _Open | None, str]],
+                  functions: list[_Open], done: list[Function]) -> None:
+    """Leave the containers that end before byte ``start``; finished functions go to ``done``."""
+    while len(stack) > 1 and stack[-1][0].end_byte <= start:
+        _, closed, opened, _cls = stack.pop()
+        if closed == "fn" and opened is not None:
+            done.append(opened.close())
+            functions.pop()
+        elif closed == "loop":
+            functions[-1].open_loops -= 1
+        elif closed == "rare":
+            functions[-1].open_rare -= 1
+
+
+def _call(node: ts.Node, kind: str, current: _Open) -> Call | None:
     target = node.child_by_field_name("function") if kind == "call" else node
     if target is None:
         return None
@@ -141,13 +160,9 @@ def _call(node: ts.Node, kind: str,
         name = _text(attr)
     else:
         return None
-    kinds = set()
-    for _node, open_kind, _opened, _cls in reversed(stack):
-        if open_kind in ("fn", "file"):
-            break
-        kinds.add(open_kind)
     return Call(name=name, qualifier=qualifier, line=node.start_point.row + 1,
-                repeated="loop" in kinds, spawned=kind == "ref", rare="rare" in kinds)
+                repeated=current.open_loops > 0, spawned=kind == "ref",
+                rare=current.open_rare > 0)
 
 
 def _open(node: ts.Node, parent: _Open,
