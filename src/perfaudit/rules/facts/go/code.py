@@ -335,3 +335,12 @@ def identifier_names(node: Node) -> set[str]:
     if node.kind() == "identifier":
         names.add(node.text())
     return names
+
+
+def const_names(root: Node) -> frozenset[str]:
+    """Names that ``const`` declarations anywhere in the file introduce (found once per file)."""
+    def collect() -> frozenset[str]:
+        return frozenset(name.text() for spec in root.find_all(kind="const_spec")
+                         for name in spec.field_children("name"))
+    names: frozenset[str] = root.remember(const_names, collect)
+    return names

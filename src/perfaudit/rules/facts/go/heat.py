@@ -8,13 +8,21 @@ the heat model's business (``perfaudit.heat``), which joins these summaries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 import tree_sitter as ts
 
 from perfaudit.heat.summary import MODULE, Call, FileSummary, Function, Span
 from perfaudit.model import Language
+from perfaudit.rules.facts.sweep import (
+    Frame,
+    OpenFunction,
+    close_before,
+    events,
+    finish,
+    small_int,
+    text,
+)
 from perfaudit.syntax.grammars import grammar
 
 _QUERY = """
@@ -80,47 +88,16 @@ def _query() -> ts.Query:
     return ts.Query(grammar(Language.GO), _QUERY)
 
 
-@dataclass(slots=True)
-class _Open:
-    """A function being summarised while the sweep is inside it."""
-
-    node: ts.Node
-    key: str
-    name: str
-    short: str
-    parent: str
-    method: bool
-    hot: str
-    cold: str
-    calls: list[Call] = field(default_factory=list)
-    endless: list[Span] = field(default_factory=list)
-    small: list[Span] = field(default_factory=list)
-    rare: list[Span] = field(default_factory=list)
-    open_loops: int = 0
-    open_rare: int = 0
-
-    def close(self) -> Function:
-        return Function(key=self.key, name=self.name, short=self.short,
-                        start=self.node.start_point.row + 1, end=self.node.end_point.row + 1,
-                        parent=self.parent, method=self.method, hot=self.hot, cold=self.cold,
-                        calls=tuple(self.calls), endless=tuple(self.endless),
-                        small=tuple(self.small), rare=tuple(self.rare))
-
-
 def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
     """The heat summary of a parsed Go file."""
-    captures = ts.QueryCursor(_query()).captures(root)
-    events = sorted(((n, kind) for kind, nodes in captures.items() if kind in _EVENTS
-                     for n in nodes),
-                    key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
-    module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
-                   hot="", cold="package initialisation: runs once")
-    stack: list[tuple[ts.Node, str, _Open | None]] = [(root, "file", module)]
+    module = OpenFunction(node=root, key=MODULE, name=MODULE, short=MODULE, parent="",
+                          method=False, hot="", cold="package initialisation: runs once")
+    stack: list[Frame] = [(root, "file", module)]
     functions = [module]  # the open functions, innermost last
     done: list[Function] = []
     hot_refs: list[tuple[str, str]] = []
-    for node, kind in events:
-        _close_before(node.start_byte, stack, functions, done)
+    for node, kind in events(ts.QueryCursor(_query()).captures(root), _EVENTS):
+        close_before(node.start_byte, stack, functions, done)
         current = functions[-1]
         if kind == "fn":
             opened = _open(node, current)
@@ -149,34 +126,18 @@ def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
                                      "on an error path"))
             current.open_rare += 1
             stack.append((node, "rare", None))
-    done.extend(o.close() for _n, k, o in reversed(stack) if k == "fn" and o is not None)
-    done.append(module.close())
-    return FileSummary(path=path, package=package, functions=tuple(done),
+    return FileSummary(path=path, package=package, functions=finish(stack, module, done),
                        hot_refs=tuple(hot_refs), main_package=_package_name(root) == "main")
-
-
-def _close_before(start: int, stack: list[tuple[ts.Node, str, _Open | None]],
-                  functions: list[_Open], done: list[Function]) -> None:
-    """Leave the containers that end before byte ``start``; finished functions go to ``done``."""
-    while len(stack) > 1 and stack[-1][0].end_byte <= start:
-        _, closed_kind, opened = stack.pop()
-        if closed_kind == "fn" and opened is not None:
-            done.append(opened.close())
-            functions.pop()
-        elif closed_kind == "loop":
-            functions[-1].open_loops -= 1
-        elif closed_kind == "rare":
-            functions[-1].open_rare -= 1
 
 
 def _package_name(root: ts.Node) -> str:
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
     name = clause.named_children[0] if clause is not None and clause.named_children else None
-    return _text(name)
+    return text(name)
 
 
-def _call(node: ts.Node, stack: list[tuple[ts.Node, str, _Open | None]],
-          current: _Open) -> Call | None:
+def _call(node: ts.Node, stack: list[Frame],
+          current: OpenFunction) -> Call | None:
     callee = node.child_by_field_name("function")
     if callee is None:
         return None
@@ -192,24 +153,19 @@ def _call(node: ts.Node, stack: list[tuple[ts.Node, str, _Open | None]],
 
 def _is_error_check(statement: ts.Node) -> bool:
     condition = statement.child_by_field_name("condition")
-    return condition is not None and _ERROR_CHECK.search(_text(condition)) is not None
-
-
-def _go_call(stack: list[tuple[ts.Node, str, _Open | None]]) -> ts.Node | None:
-    statement = stack[-1][0]
-    return next((c for c in statement.named_children if c.type == "call_expression"), None)
+    return condition is not None and _ERROR_CHECK.search(text(condition)) is not None
 
 
 def _reference(node: ts.Node) -> tuple[str, str] | None:
     """``(qualifier, name)`` of an identifier or ``x.name`` selector; None for other shapes."""
     if node.type == "identifier":
-        return "", _text(node)
+        return "", text(node)
     if node.type == "selector_expression":
         operand, name = node.child_by_field_name("operand"), node.child_by_field_name("field")
         if name is None:
             return None
-        qualifier = _text(operand) if operand is not None and operand.type == "identifier" else "?"
-        return qualifier, _text(name)
+        qualifier = text(operand) if operand is not None and operand.type == "identifier" else "?"
+        return qualifier, text(name)
     return None
 
 
@@ -228,45 +184,45 @@ def _registration(ref: ts.Node) -> list[tuple[str, str]]:
 
 def _handshake(keyed: ts.Node) -> list[tuple[str, str]]:
     key, value = keyed.child_by_field_name("key"), keyed.child_by_field_name("value")
-    if key is None or value is None or _text(key) not in _HANDSHAKE_KEYS:
+    if key is None or value is None or text(key) not in _HANDSHAKE_KEYS:
         return []
     inner = value.named_children[0] if value.named_children else value
     name = _reference(inner)
-    return [(name[1], f"TLS `{_text(key)}` callback: runs per handshake")] if name else []
+    return [(name[1], f"TLS `{text(key)}` callback: runs per handshake")] if name else []
 
 
-def _open(node: ts.Node, parent: _Open) -> _Open:
+def _open(node: ts.Node, parent: OpenFunction) -> OpenFunction:
     line = node.start_point.row + 1
     if node.type == "func_literal":
-        return _Open(node=node, key=f"{parent.key}.func@{line}",
+        return OpenFunction(node=node, key=f"{parent.key}.func@{line}",
                      name=f"{parent.name}.func@{line}" if parent.key != MODULE else f"func@{line}",
                      short="", parent=parent.key, method=False, hot=_literal_hot(node),
                      cold="")
     name_node = node.child_by_field_name("name")
-    short = _text(name_node) if name_node is not None else "?"
+    short = text(name_node) if name_node is not None else "?"
     receiver = _receiver(node) if node.type == "method_declaration" else ""
     name = f"{receiver}.{short}" if receiver else short
     params = node.child_by_field_name("parameters")
     result = node.child_by_field_name("result")
-    signature = (_text(params) if params is not None else "",
-                 _text(result) if result is not None else "")
-    return _Open(node=node, key=f"{name}@{line}", name=name, short=short, parent="",
+    signature = (text(params) if params is not None else "",
+                 text(result) if result is not None else "")
+    return OpenFunction(node=node, key=f"{name}@{line}", name=name, short=short, parent="",
                  method=bool(receiver), hot=_hot(short, receiver, signature),
                  cold=_cold(short, receiver, signature))
 
 
 def _literal_hot(node: ts.Node) -> str:
     params = node.child_by_field_name("parameters")
-    text = _text(params) if params is not None else ""
-    if _PER_REQUEST.search(text):
+    signature = text(params) if params is not None else ""
+    if _PER_REQUEST.search(signature):
         return "HTTP handler closure: runs per request"
-    if _INTERCEPTOR.search(text):
+    if _INTERCEPTOR.search(signature):
         return "gRPC interceptor closure: runs per RPC"
     holder = node.parent.parent if node.parent is not None else None
     if holder is not None and holder.type == "keyed_element":
         key = holder.child_by_field_name("key")
-        if key is not None and _text(key) in _HANDSHAKE_KEYS:
-            return f"TLS `{_text(key)}` callback: runs per handshake"
+        if key is not None and text(key) in _HANDSHAKE_KEYS:
+            return f"TLS `{text(key)}` callback: runs per handshake"
     return ""
 
 
@@ -301,11 +257,11 @@ def _cold(short: str, receiver: str, signature: tuple[str, str]) -> str:
     return ""
 
 
-def _loop(node: ts.Node, owner: _Open) -> None:
+def _loop(node: ts.Node, owner: OpenFunction) -> None:
     start, end = node.start_point.row + 1, node.end_point.row + 1
     header = [c for c in node.named_children if c.type != "block"]
     if not header:
-        if not _PERIODIC.search(_text(node)):
+        if not _PERIODIC.search(text(node)):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
         return
     clause = header[0]
@@ -318,16 +274,16 @@ def _small_range(clause: ts.Node) -> str:
     right = clause.child_by_field_name("right")
     if right is None:
         return ""
-    text = _text(right)
-    if text in ("os.Args", "os.Args[1:]", "flag.Args()"):
-        return f"loop over the command line (`{text}`)"
+    source = text(right)
+    if source in ("os.Args", "os.Args[1:]", "flag.Args()"):
+        return f"loop over the command line (`{source}`)"
     if right.type == "composite_literal":
         body = right.child_by_field_name("body")
         items = len(body.named_children) if body is not None else 0
         if items <= _SMALL_LIMIT:
             return f"loop over {items} literal items"
-    if right.type == "int_literal" and _int(text) <= _SMALL_LIMIT:
-        return f"loop over {text} iterations"
+    if right.type == "int_literal" and small_int(source, _SMALL_LIMIT):
+        return f"loop over {source} iterations"
     return ""
 
 
@@ -338,16 +294,9 @@ def _small_count(clause: ts.Node) -> str:
     if condition is None or condition.type != "binary_expression":
         return ""
     bound = condition.child_by_field_name("right")
-    if bound is not None and bound.type == "int_literal" and _int(_text(bound)) <= _SMALL_LIMIT:
-        return f"loop of at most {_text(bound)} iterations"
+    if bound is not None and bound.type == "int_literal" and small_int(text(bound), _SMALL_LIMIT):
+        return f"loop of at most {text(bound)} iterations"
     return ""
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text.replace("_", ""), 0)
-    except ValueError:
-        return _SMALL_LIMIT + 1
 
 
 def _receiver(method: ts.Node) -> str:
@@ -357,12 +306,6 @@ def _receiver(method: ts.Node) -> str:
     for param in receiver.named_children:
         type_node = param.child_by_field_name("type")
         if type_node is not None:
-            text = _TYPE_PARAMS.sub("", _text(type_node).replace(" ", ""))
-            return f"({text})" if text.startswith("*") else text
+            name = _TYPE_PARAMS.sub("", text(type_node).replace(" ", ""))
+            return f"({name})" if name.startswith("*") else name
     return ""
-
-
-def _text(node: ts.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")

@@ -8,13 +8,21 @@ only when something is printed. The heat model (``perfaudit.heat``) joins the mo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 import tree_sitter as ts
 
 from perfaudit.heat.summary import MODULE, Call, FileSummary, Function, Span
 from perfaudit.model import Language
+from perfaudit.rules.facts.sweep import (
+    Frame,
+    OpenFunction,
+    close_before,
+    events,
+    finish,
+    small_int,
+    text,
+)
 from perfaudit.syntax.grammars import grammar
 
 _QUERY = """
@@ -63,31 +71,6 @@ def _query() -> ts.Query:
     return ts.Query(grammar(Language.PYTHON), _QUERY)
 
 
-@dataclass(slots=True)
-class _Open:
-    node: ts.Node
-    key: str
-    name: str
-    short: str
-    parent: str
-    method: bool
-    hot: str
-    cold: str
-    calls: list[Call] = field(default_factory=list)
-    endless: list[Span] = field(default_factory=list)
-    small: list[Span] = field(default_factory=list)
-    rare: list[Span] = field(default_factory=list)
-    open_loops: int = 0
-    open_rare: int = 0
-
-    def close(self) -> Function:
-        return Function(key=self.key, name=self.name, short=self.short,
-                        start=self.node.start_point.row + 1, end=self.node.end_point.row + 1,
-                        parent=self.parent, method=self.method, hot=self.hot, cold=self.cold,
-                        calls=tuple(self.calls), endless=tuple(self.endless),
-                        small=tuple(self.small), rare=tuple(self.rare))
-
-
 def module_name(path: str) -> str:
     """A module's dotted name from its repository path (``pkg/mod.py`` -> ``pkg.mod``)."""
     stem = path[:-3] if path.endswith(".py") else path
@@ -97,67 +80,47 @@ def module_name(path: str) -> str:
 
 def summarize(path: str, root: ts.Node) -> FileSummary:
     """The heat summary of a parsed Python module."""
-    captures = ts.QueryCursor(_query()).captures(root)
-    events = sorted(((n, kind) for kind, nodes in captures.items() if kind in _EVENTS
-                     for n in nodes),
-                    key=lambda e: (e[0].start_byte, -e[0].end_byte, e[1]))
-    module = _Open(node=root, key=MODULE, name=MODULE, short=MODULE, parent="", method=False,
-                   hot="", cold="module top level: runs once at import")
-    # stack entries: (node, kind, function opened here or None, class name for "cls")
-    stack: list[tuple[ts.Node, str, _Open | None, str]] = [(root, "file", module, "")]
+    module = OpenFunction(node=root, key=MODULE, name=MODULE, short=MODULE, parent="",
+                          method=False, hot="", cold="module top level: runs once at import")
+    stack: list[Frame] = [(root, "file", module)]
     functions = [module]  # the open functions, innermost last
     done: list[Function] = []
-    for node, kind in events:
-        _close_before(node.start_byte, stack, functions, done)
+    for node, kind in events(ts.QueryCursor(_query()).captures(root), _EVENTS):
+        close_before(node.start_byte, stack, functions, done)
         current = functions[-1]
         if kind == "fn":
             opened = _open(node, current, stack)
-            stack.append((node, "fn", opened, ""))
+            stack.append((node, "fn", opened))
             functions.append(opened)
         elif kind == "cls":
-            stack.append((node, "cls", None, _name(node)))
+            stack.append((node, "cls", None))
         elif kind == "loop":
             _loop(node, current)
             current.open_loops += 1
-            stack.append((node, "loop", None, ""))
+            stack.append((node, "loop", None))
         elif kind == "rare":
             current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
                                      "on an error path"))
             current.open_rare += 1
-            stack.append((node, "rare", None, ""))
+            stack.append((node, "rare", None))
         else:
             call = _call(node, kind, current)
             if call is not None:
                 current.calls.append(call)
-    done.extend(o.close() for _n, k, o, _c in reversed(stack) if k == "fn" and o is not None)
-    done.append(module.close())
-    return FileSummary(path=path, package=module_name(path), functions=tuple(done))
+    return FileSummary(path=path, package=module_name(path),
+                       functions=finish(stack, module, done))
 
 
-def _close_before(start: int, stack: list[tuple[ts.Node, str, _Open | None, str]],
-                  functions: list[_Open], done: list[Function]) -> None:
-    """Leave the containers that end before byte ``start``; finished functions go to ``done``."""
-    while len(stack) > 1 and stack[-1][0].end_byte <= start:
-        _, closed, opened, _cls = stack.pop()
-        if closed == "fn" and opened is not None:
-            done.append(opened.close())
-            functions.pop()
-        elif closed == "loop":
-            functions[-1].open_loops -= 1
-        elif closed == "rare":
-            functions[-1].open_rare -= 1
-
-
-def _call(node: ts.Node, kind: str, current: _Open) -> Call | None:
+def _call(node: ts.Node, kind: str, current: OpenFunction) -> Call | None:
     target = node.child_by_field_name("function") if kind == "call" else node
     if target is None:
         return None
     if target.type == "identifier":
-        qualifier, name = "", _text(target)
+        qualifier, name = "", text(target)
     elif target.type == "attribute":
         obj, attr = target.child_by_field_name("object"), target.child_by_field_name("attribute")
-        qualifier = _text(obj) if obj is not None and obj.type == "identifier" else "?"
-        name = _text(attr)
+        qualifier = text(obj) if obj is not None and obj.type == "identifier" else "?"
+        name = text(attr)
     else:
         return None
     return Call(name=name, qualifier=qualifier, line=node.start_point.row + 1,
@@ -165,20 +128,20 @@ def _call(node: ts.Node, kind: str, current: _Open) -> Call | None:
                 rare=current.open_rare > 0)
 
 
-def _open(node: ts.Node, parent: _Open,
-          stack: list[tuple[ts.Node, str, _Open | None, str]]) -> _Open:
+def _open(node: ts.Node, parent: OpenFunction,
+          stack: list[Frame]) -> OpenFunction:
     short = _name(node)
     owner = stack[-1]
     in_class = owner[1] == "cls"
     klass = owner[0] if in_class else None
-    prefix = owner[3] if in_class else (parent.name if parent.key != MODULE else "")
+    prefix = _name(owner[0]) if in_class else (parent.name if parent.key != MODULE else "")
     name = f"{prefix}.{short}" if prefix else short
     line = node.start_point.row + 1
     decorators = _decorators(node)
-    params = [_text(p).split(":")[0].split("=")[0].strip().lstrip("*")
+    params = [text(p).split(":")[0].split("=")[0].strip().lstrip("*")
               for p in (node.child_by_field_name("parameters") or node).named_children]
-    bases = _text(klass.child_by_field_name("superclasses")) if klass is not None else ""
-    return _Open(node=node, key=f"{name}@{line}", name=name, short=short,
+    bases = text(klass.child_by_field_name("superclasses")) if klass is not None else ""
+    return OpenFunction(node=node, key=f"{name}@{line}", name=name, short=short,
                  parent=parent.key if not in_class and parent.key != MODULE else "",
                  method=in_class, hot=_hot(short, decorators, params, bases, in_class),
                  cold=_cold(short, decorators, bases, in_class))
@@ -188,7 +151,7 @@ def _decorators(fn: ts.Node) -> list[str]:
     holder = fn.parent
     if holder is None or holder.type != "decorated_definition":
         return []
-    return [_text(d) for d in holder.named_children if d.type == "decorator"]
+    return [text(d) for d in holder.named_children if d.type == "decorator"]
 
 
 def _decorated_hot(decorators: list[str]) -> str:
@@ -242,12 +205,12 @@ def _cold(short: str, decorators: list[str], bases: str, method: bool) -> str:
     return ""
 
 
-def _loop(node: ts.Node, owner: _Open) -> None:
+def _loop(node: ts.Node, owner: OpenFunction) -> None:
     start, end = node.start_point.row + 1, node.end_point.row + 1
     if node.type == "while_statement":
         condition = node.child_by_field_name("condition")
-        if condition is not None and _text(condition) in ("True", "1") \
-                and not _PERIODIC.search(_text(node)):
+        if condition is not None and text(condition) in ("True", "1") \
+                and not _PERIODIC.search(text(node)):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
         return
     over = node.child_by_field_name("right")
@@ -260,33 +223,21 @@ def _loop(node: ts.Node, owner: _Open) -> None:
 
 
 def _small(over: ts.Node) -> str:
-    text = _text(over)
+    source = text(over)
     if over.type in ("tuple", "list", "set") and len(over.named_children) <= _SMALL_LIMIT:
         return f"loop over {len(over.named_children)} literal items"
-    if text in ("sys.argv", "sys.argv[1:]") or text.endswith(("__bases__", "__mro__",
-                                                               "__slots__")):
-        return f"loop over `{text}`"
-    if over.type == "call" and text.startswith("range("):
+    if source in ("sys.argv", "sys.argv[1:]") or source.endswith(("__bases__", "__mro__",
+                                                                   "__slots__")):
+        return f"loop over `{source}`"
+    if over.type == "call" and source.startswith("range("):
         args = over.child_by_field_name("arguments")
         values = args.named_children if args is not None else []
-        if len(values) == 1 and values[0].type == "integer" and _int(_text(values[0])) <= _SMALL_LIMIT:
-            return f"loop over {_text(values[0])} iterations"
+        if (len(values) == 1 and values[0].type == "integer"
+                and small_int(text(values[0]), _SMALL_LIMIT)):
+            return f"loop over {text(values[0])} iterations"
     return ""
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text.replace("_", ""), 0)
-    except ValueError:
-        return _SMALL_LIMIT + 1
 
 
 def _name(node: ts.Node) -> str:
     name = node.child_by_field_name("name")
-    return _text(name) if name is not None else "?"
-
-
-def _text(node: ts.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
+    return text(name) if name is not None else "?"

@@ -41,20 +41,11 @@ def _byte_slice_shared_safely(node: Node) -> bool:
     return call is not None and common.call_name(call) not in _COPYING_CALLEES
 
 
-def _const_names(root: Node) -> frozenset[str]:
-    """Names that ``const`` declarations anywhere in the file introduce (found once per file)."""
-    def collect() -> frozenset[str]:
-        return frozenset(name.text() for spec in root.find_all(kind="const_spec")
-                         for name in spec.field_children("name"))
-    names: frozenset[str] = root.remember(_const_names, collect)
-    return names
-
-
 def _constant(operand: Node, root: Node) -> bool:
     """A string literal, a ``const`` of this file, or ``+`` of those: the compiler folds it."""
     if gocode.is_string_literal(operand):
         return True
-    pending, consts = [operand], _const_names(root)
+    pending, consts = [operand], gocode.const_names(root)
     while pending:
         current = pending.pop()
         if current.kind() == "identifier":

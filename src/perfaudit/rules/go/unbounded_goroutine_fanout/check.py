@@ -19,6 +19,7 @@ from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
 from perfaudit.rules.facts.common import is_startup
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.syntax import functions
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 from perfaudit.syntax.node import Node
@@ -45,15 +46,6 @@ _POOL_SIZE = re.compile(r"(?i)^(n|\w*workers?|\w*concurrency|\w*parallelism|(max
                         r"|num_?(cpus?|goroutines|threads))$|^runtime\.(NumCPU|GOMAXPROCS)\(")
 
 
-def _const_names(root: Node) -> frozenset[str]:
-    """Names that ``const`` declarations anywhere in the file introduce (found once per file)."""
-    def collect() -> frozenset[str]:
-        return frozenset(name.text() for spec in root.find_all(kind="const_spec")
-                         for name in spec.field_children("name"))
-    names: frozenset[str] = root.remember(_const_names, collect)
-    return names
-
-
 def _ranges_collection(loop: Node, fn: Node, root: Node) -> bool:
     clause = next((c for c in loop.children() if c.kind() == "range_clause"), None)
     if clause is None:
@@ -64,7 +56,7 @@ def _ranges_collection(loop: Node, fn: Node, root: Node) -> bool:
     text = expr.text().strip()
     if _CHANNELISH.search(text) or _CONFIGURED.search(text) or _POOL_SIZE.search(text):
         return False
-    if text in _const_names(root):
+    if text in gocode.const_names(root):
         return False  # ``for range poolSize`` with ``const poolSize = 4``
     name = re.escape(text)
     declared_chan = re.search(rf"\b{name}\s*:?=\s*make\(chan\b|\b{name}\s+(<-)?chan\b", fn.text())
