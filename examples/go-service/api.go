@@ -29,6 +29,7 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /search", a.search)
 	mux.HandleFunc("GET /export.csv", a.exportCSV)
 	mux.HandleFunc("POST /products/{sku}/stock", a.adjustStock)
+	mux.HandleFunc("GET /tags", a.listTags)
 	return mux
 }
 
@@ -128,4 +129,9 @@ func (a *API) adjustStock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, out)
+}
+
+// listTags answers with every tag in the catalogue, each once.
+func (a *API) listTags(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, mergeTags(a.store.List()))
 }

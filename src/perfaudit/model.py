@@ -61,19 +61,27 @@ class Agreement(StrEnum):
 class Tier(StrEnum):
     """How a match is shown, by how often its code runs (DESIGN §10).
 
-    A *finding* runs hot (evidence in its text), a *lead* has no evidence either way (own
-    section, SARIF ``note``, never fails a build), a *cold* match runs once or never in
-    production (counted, shown only on request).
+    A *finding* runs hot (evidence in its text), a *lead* runs periodically or has no evidence
+    either way (own section, SARIF ``note``, never fails a build). Two kinds are left out of
+    a report (counted, shown only on request): an *unproven* match is a per-run cost (an
+    allocation, a loop-invariant call) in code with no evidence that it runs often, which is
+    how nearly all of them turn out; a *cold* match runs once or never in production.
     """
 
     FINDING = "finding"
     LEAD = "lead"
+    UNPROVEN = "unproven"
     COLD = "cold"
 
     @property
     def rank(self) -> int:
-        """Sort key: findings first, then leads, then cold matches."""
-        return ("finding", "lead", "cold").index(self.value)
+        """Sort key: findings first, then leads, then the matches left out."""
+        return ("finding", "lead", "unproven", "cold").index(self.value)
+
+    @property
+    def reported(self) -> bool:
+        """Whether a report shows matches of this tier without ``--all``."""
+        return self in (Tier.FINDING, Tier.LEAD)
 
 
 class Status(StrEnum):
@@ -300,8 +308,10 @@ class AuditInfo:
     incomplete_reasons: tuple[str, ...] = ()
     cold_matches: int = 0
     """Matches not reported because their code runs once or never in production."""
+    unproven_matches: int = 0
+    """Per-run costs not reported because nothing says their code runs often."""
     cold_shown: bool = False
-    """Whether the cold matches are in ``findings`` (``--all``)."""
+    """Whether the matches left out (cold and unproven) are in ``findings`` (``--all``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -139,9 +140,9 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
     started = hooks.clock()
     reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks)
     discovery, diagnostics = reviewed.discovery, reviewed.diagnostics
-    cold = sum(1 for f in reviewed.findings if f.tier is Tier.COLD)
+    left_out = Counter(f.tier for f in reviewed.findings if not f.tier.reported)
     shown = reviewed.findings if config.show_all else _renumbered(
-        f for f in reviewed.findings if f.tier is not Tier.COLD)
+        f for f in reviewed.findings if f.tier.reported)
     runs = tuple(_with_coverage(r) for r in reviewed.results)
     incomplete = incomplete_reasons(runs, diagnostics)
     audit = AuditInfo(
@@ -155,7 +156,8 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
         diagnostics=diagnostics, repository_url=gitinfo.repository_url(root),
         path_prefix=gitinfo.subdirectory(root),
         complete=not incomplete, incomplete_reasons=incomplete,
-        cold_matches=cold, cold_shown=config.show_all,
+        cold_matches=left_out[Tier.COLD], unproven_matches=left_out[Tier.UNPROVEN],
+        cold_shown=config.show_all,
     )
     return Report(schema_version=SCHEMA_VERSION, audit=audit, findings=shown,
                   actions=plan_actions(tuple(f for f in shown if f.tier is Tier.FINDING)))

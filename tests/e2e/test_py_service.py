@@ -14,9 +14,9 @@ from perfaudit.reviewers.linters.ruff import find_executable
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "py-service"
 
 EXPECTED = {
-    ("sync-http-in-async", "stockroom/api.py", 48),
-    ("clock-read-per-item", "stockroom/api.py", 64),
-    ("time-sleep-in-async", "stockroom/api.py", 66),
+    ("sync-http-in-async", "stockroom/api.py", 51),
+    ("clock-read-per-item", "stockroom/api.py", 67),
+    ("time-sleep-in-async", "stockroom/api.py", 69),
     ("list-membership-in-loop", "stockroom/catalog.py", 17),
     ("nested-loop-equality-join", "stockroom/catalog.py", 33),
     ("lru-cache-on-method", "stockroom/pricing.py", 22),
@@ -60,8 +60,12 @@ def test_builtin_rules_find_exactly_the_planted_problems(tmp_path: Path) -> None
 
 @pytest.mark.skipif(find_executable("ruff") is None, reason="ruff is not installed")
 def test_ruff_findings_appear_beside_builtin_ones(tmp_path: Path) -> None:
-    report = _audit(tmp_path, "--reviewer", "rules", "--reviewer", "ruff")
+    report = _audit(tmp_path, "--reviewer", "rules", "--reviewer", "ruff", "--all")
     assert _members(report) == EXPECTED | RUFF_EXPECTED
+    tiers = {f["location"]["path"]: f["tier"] for f in report["findings"]
+             if f["reviewers"] == ["ruff"]}
+    # weighed like the rules' matches: nothing calls load_blocklist or active_skus
+    assert tiers == {"stockroom/config.py": "unproven", "stockroom/catalog.py": "unproven"}
     ruff_only = [f for f in report["findings"] if f["reviewers"] == ["ruff"]]
     assert {(f["rule"], f["location"]["path"]) for f in ruff_only} == {
         (rule, path) for rule, path, _ in RUFF_EXPECTED}

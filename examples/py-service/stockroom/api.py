@@ -10,8 +10,11 @@ from datetime import UTC, datetime, timedelta
 import requests
 from aiohttp import ClientSession, web
 
-from stockroom.catalog import search
+from stockroom.catalog import active_products, attach_stock, search
 from stockroom.models import Reservation
+from stockroom.pricing import strip_promo_codes
+from stockroom.reports import expired_reservations, html_digest, summary
+from stockroom.sync import fetch_product_details, normalise
 
 routes = web.RouteTableDef()
 
@@ -81,3 +84,41 @@ def make_app(settings, products, stock_table, suppliers) -> web.Application:
                reservations={}, lock=asyncio.Lock())
     app.add_routes(routes)
     return app
+
+
+@routes.get("/products/active")
+async def list_active(request: web.Request) -> web.Response:
+    suppliers = list(request.app["suppliers"].values())
+    return web.json_response([p.sku for p in active_products(request.app["products"], suppliers)])
+
+
+@routes.get("/stock/totals")
+async def stock_totals(request: web.Request) -> web.Response:
+    return web.json_response(attach_stock(request.app["products"], request.app["levels"]))
+
+
+@routes.get("/reports/digest")
+async def digest(request: web.Request) -> web.Response:
+    products = request.app["products"]
+    totals = attach_stock(products, request.app["levels"])
+    return web.Response(body=html_digest(products, totals), content_type="text/html")
+
+
+@routes.get("/reports/summary")
+async def report_summary(request: web.Request) -> web.Response:
+    reservations = list(request.app["reservations"].values())
+    text = summary(request.app["products"], reservations)
+    return web.Response(text=f"{text}\nExpired: {len(expired_reservations(reservations))}")
+
+
+@routes.post("/products/descriptions")
+async def clean_descriptions(request: web.Request) -> web.Response:
+    return web.json_response(strip_promo_codes(await request.json()))
+
+
+@routes.post("/suppliers/{id}/sync")
+async def sync_supplier(request: web.Request) -> web.Response:
+    supplier = request.app["suppliers"][int(request.match_info["id"])]
+    skus = await request.json()
+    rows = normalise(fetch_product_details(supplier, skus, timeout=10))
+    return web.json_response({"synced": len(rows)})

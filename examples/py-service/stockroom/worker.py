@@ -54,15 +54,18 @@ def reprice_batches(batches: list[list[str]], price: Callable[[str], float]) -> 
     return results
 
 
-def run_forever(jobs: queue.Queue[str], handle: Callable[[str], None], stop: threading.Event) -> None:
+def run_forever(jobs: queue.Queue[list[str]], backlog: JobQueue, price: Callable[[str], float],
+                stop: threading.Event) -> None:
+    """Re-price each batch of SKUs put on ``jobs``, then the follow-up jobs it queued."""
     while not stop.is_set():
         try:
-            job = jobs.get(timeout=1)
+            skus = jobs.get(timeout=1)
         except queue.Empty:
             continue
         try:
-            handle(job)
+            reprice_batches([skus], price)
+            backlog.drain(LOG.info)
         except Exception:
-            LOG.exception("job %s failed", job)
+            LOG.exception("job %s failed", skus)
         finally:
             jobs.task_done()

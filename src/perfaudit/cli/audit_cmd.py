@@ -49,10 +49,12 @@ def _print_summary(report: Report, written: list[Path]) -> None:
     if len(findings) > 10:
         out.print(f"  … {len(findings) - 10} more in the report")
     leads = sum(1 for f in report.findings if f.tier is Tier.LEAD)
-    if leads or audit.cold_matches:
-        hidden = "" if audit.cold_shown or not audit.cold_matches else " (--all shows them)"
-        out.print(f"{leads} leads (heat unknown); {audit.cold_matches} matches in cold code "
-                  f"not counted as findings{hidden}", markup=False)
+    left_out = audit.cold_matches + audit.unproven_matches
+    if leads or left_out:
+        hidden = "" if audit.cold_shown or not left_out else " (--all shows them)"
+        out.print(f"{leads} leads (no evidence of heat, or periodic); left out: "
+                  f"{audit.cold_matches} in cold code, {audit.unproven_matches} per-run costs "
+                  f"not known to run often{hidden}", markup=False)
     if audit.skipped:
         parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
         out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)

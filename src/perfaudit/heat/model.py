@@ -7,6 +7,9 @@ package (or anywhere, when few places define it), a Python ``Class()`` to its ``
 
 - **Hot** functions are entry points that run per request, RPC, message, handshake, row or
   element, and everything they reach (closures included); the chain is kept as evidence.
+- **Warm** functions run once per interval of a periodic loop (a refresh, a reconcile, a
+  scrape), and what they reach: often enough to matter when the data is large, too seldom
+  to make a small cost worth a note.
 - **Cold** functions run once or never in production: ``main``/``init``, set-up and debug
   methods, code in examples, tools and test support, and functions reached only from cold
   code.
@@ -37,6 +40,7 @@ class Level(StrEnum):
     """How often code runs, as far as the model can tell."""
 
     HOT = "hot"
+    WARM = "warm"
     COLD = "cold"
     UNKNOWN = "unknown"
 
@@ -117,8 +121,10 @@ class HeatModel:
         if qualified:
             return qualified
         # a method called on a value of unknown type: only the package's own methods of that
-        # name; following it across packages mostly lands on an unrelated type's method
-        return self._methods.get((package, call.name), [])
+        # name, and only when few types define it; following it across packages, or to every
+        # iterator's ``Err``, mostly lands on an unrelated type's method
+        methods = self._methods.get((package, call.name), [])
+        return methods if len(methods) <= _FEW_DEFINITIONS else []
 
     def _edges(self) -> dict[str, list[tuple[str, Call | None]]]:
         """callee -> [(caller, call)]; a closure's caller is the function that defines it."""
@@ -158,25 +164,36 @@ class HeatModel:
 
     def _propagate(self) -> None:
         callers = self._edges()
-        queue: deque[str] = deque()
-        for key, heat in self._seeds():
-            if key not in self._heat:
-                self._heat[key] = heat
-                queue.append(key)
-        self._serving = {self._nodes[key].summary.package for key in self._heat}
+        hot: list[tuple[str, Heat]] = list(self._seeds())
+        self._serving = {self._nodes[key].summary.package for key, _heat in hot}
+        warm: list[tuple[str, Heat]] = []
         for node in self._nodes.values():  # calls inside an endless loop run per event
             fn = node.function
             kind = self._kinds[node.summary.path]
-            if not fn.endless or fn.cold or (kind is not None and not kind.soft):
+            if fn.cold or (kind is not None and not kind.soft):
                 continue
             for call in fn.calls:
-                if not call.rare and any(s.start <= call.line <= s.end for s in fn.endless):
-                    for callee in self._resolve(call, node.summary):
-                        if callee not in self._heat and not self._never_hot(callee):
-                            self._heat[callee] = Heat(
-                                Level.HOT, "runs per event of an endless loop",
-                                (fn.name, self._nodes[callee].function.name))
-                            queue.append(callee)
+                if call.rare:
+                    continue
+                if any(s.start <= call.line <= s.end for s in fn.endless):
+                    hot.extend((callee, Heat(Level.HOT, "runs per event of an endless loop",
+                                             (fn.name, self._nodes[callee].function.name)))
+                               for callee in self._resolve(call, node.summary))
+                elif any(s.start <= call.line <= s.end for s in fn.periodic):
+                    warm.extend((callee, Heat(Level.WARM, "runs once per interval of a periodic "
+                                              "loop", (fn.name, self._nodes[callee].function.name)))
+                                for callee in self._resolve(call, node.summary))
+        self._spread(hot)
+        self._spread(warm)
+        self._cold(callers)
+
+    def _spread(self, seeds: list[tuple[str, Heat]]) -> None:
+        """Give ``seeds`` their heat and pass it down calls, up to ``_DEPTH`` hops."""
+        queue: deque[str] = deque()
+        for key, heat in seeds:
+            if key not in self._heat and not self._never_hot(key):
+                self._heat[key] = heat
+                queue.append(key)
         while queue:
             key = queue.popleft()
             heat = self._heat[key]
@@ -186,9 +203,8 @@ class HeatModel:
                 if callee in self._heat or self._never_hot(callee) or (edge and edge.rare):
                     continue
                 name = self._nodes[callee].function.name
-                self._heat[callee] = Heat(Level.HOT, heat.reason, (*heat.chain, name))
+                self._heat[callee] = Heat(heat.level, heat.reason, (*heat.chain, name))
                 queue.append(callee)
-        self._cold(callers)
 
     def _place(self, summary: FileSummary) -> PathKind | None:
         """The file's cold kind; a command package that serves requests is not cold."""
@@ -198,10 +214,11 @@ class HeatModel:
         return kind
 
     def _never_hot(self, key: str) -> bool:
-        """Code in examples, tools and tests, and debug text, stays cold whoever calls it."""
+        """Code in examples, tools and tests, debug text and memoised bodies stay cold whoever
+        calls them."""
         node = self._nodes[key]
         kind = self._kinds[node.summary.path]
-        return (kind is not None and not kind.soft) or node.function.cold.startswith("debug")
+        return (kind is not None and not kind.soft) or node.function.never_hot
 
     def _cold(self, callers: dict[str, list[tuple[str, Call | None]]]) -> None:
         pending: deque[str] = deque()
@@ -252,10 +269,12 @@ class HeatModel:
         if small is not None:
             return Heat(Level.COLD, small.reason)
         heat = self.function_heat(path, inner.key)
-        if heat.level is not Level.COLD:
-            endless = next((s for s in inner.endless if s.start <= line <= s.end), None)
-            if endless is not None:
+        if heat.level is not Level.COLD and heat.level is not Level.HOT:
+            if any(s.start <= line <= s.end for s in inner.endless):
                 return Heat(Level.HOT, "runs per event of an endless loop", (inner.name,))
+            if any(s.start <= line <= s.end for s in inner.periodic):
+                return Heat(Level.WARM, "runs once per interval of a periodic loop",
+                            (inner.name,))
         if heat.level is Level.UNKNOWN and kind is not None:
             return Heat(Level.COLD, kind.reason)
         return heat

@@ -47,10 +47,12 @@ class Function:
 
     ``hot`` / ``cold`` name the entry signal of the function itself ("" when it has none):
     a request handler is hot, ``main`` or a debug ``String()`` method is cold.
-    ``endless`` are its loops without an exit condition (one iteration per event) and
-    ``small`` its loops over a handful of literal items, ``rare`` its error paths. A ``cold``
-    reason that starts with ``debug`` is never overridden by a hot caller: debug and error
-    text is built only when something is logged or fails.
+    ``endless`` are its loops without an exit condition that wait for an event (one
+    iteration per message, connection or read), ``periodic`` those that sleep or wait on a
+    timer (one iteration per interval), ``small`` its loops over a handful of literal items,
+    ``rare`` its error paths. ``never_hot`` says the body runs rarely whoever calls it: debug
+    and error text is built only when something is logged or fails, a memoised function or a
+    ``sync.Once`` body runs once per argument.
     """
 
     key: str
@@ -64,8 +66,10 @@ class Function:
     cold: str = ""
     calls: tuple[Call, ...] = ()
     endless: tuple[Span, ...] = ()
+    periodic: tuple[Span, ...] = ()
     small: tuple[Span, ...] = ()
     rare: tuple[Span, ...] = ()
+    never_hot: bool = False
 
 
 @dataclass(frozen=True, slots=True)

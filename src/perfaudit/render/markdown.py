@@ -51,7 +51,7 @@ def _incomplete(report: Report) -> list[str]:
 SECTIONS: tuple[Section, ...] = (
     _title, _incomplete, _last_validated, md_panel.summary, md_track.baseline, md_panel.finding_tables,
     md_panel.disagreements, md_plan.actions, md_plan.implementation_plan, md_panel.details,
-    md_panel.leads, md_panel.cold,
+    md_panel.leads, md_panel.left_out,
     md_verify.baseline, md_verify.hottest, md_track.triage, md_method.method,
 )
 

@@ -38,8 +38,7 @@ def summary(report: Report) -> list[str]:
     if leads:
         lines += [f"{len(leads)} more {'match is a lead' if len(leads) == 1 else 'matches are leads'}: "
                   "nothing shows how often their code runs (see *Leads*).", ""]
-    if cold := panel.cold_sentence(report):
-        lines += [cold, ""]
+    lines += [panel.left_out_sentence(report), ""]
     return lines
 
 
@@ -152,11 +151,12 @@ def leads(report: Report) -> list[str]:
             *_match_table(report, found)]
 
 
-def cold(report: Report) -> list[str]:
-    """Cold matches, listed only when asked for (``--all``)."""
-    found = panel.cold(report)
+def left_out(report: Report) -> list[str]:
+    """Cold and unproven matches, listed only when asked for (``--all``)."""
+    found = panel.left_out(report)
     if not found:
         return []
-    return ["## Cold matches (`--all`)", "",
-            "*Code that runs once or never in production: not worth a performance note.*", "",
+    return ["## Left out: cold and unproven matches (`--all`)", "",
+            "*Code that runs once or never in production, or a per-run cost in code with no "
+            "evidence that it runs often: not worth a performance note as it stands.*", "",
             *_match_table(report, found)]

@@ -19,22 +19,25 @@ def leads(report: Report) -> list[ConsolidatedFinding]:
     return [f for f in report.findings if f.tier is Tier.LEAD]
 
 
-def cold(report: Report) -> list[ConsolidatedFinding]:
-    """Matches in code that runs once or never in production (only with ``--all``)."""
-    return [f for f in report.findings if f.tier is Tier.COLD]
+def left_out(report: Report) -> list[ConsolidatedFinding]:
+    """Matches not reported, cold or unproven (in ``findings`` only with ``--all``)."""
+    return [f for f in report.findings if not f.tier.reported]
 
 
-def cold_sentence(report: Report) -> str:
-    """How many matches were left out as cold, and how to see them."""
-    count = report.audit.cold_matches
-    if not count:
-        return "No match was left out as cold (code that runs once or never in production)."
-    what = plural(count, "match", "matches")
-    if report.audit.cold_shown:
-        return (f"{what} in code that runs once or never in production (start-up, tools, "
-                "examples, test support, tiny loops) are listed last, as cold.")
-    return (f"{what} in code that runs once or never in production (start-up, tools, "
-            "examples, test support, tiny loops) were not reported; `--all` shows them.")
+_COLD = ("cold (code that runs once or never in production: start-up, tools, examples, "
+         "test support, tiny loops)")
+_UNPROVEN = "unproven (a per-run cost in code with no evidence that it runs often)"
+
+
+def left_out_sentence(report: Report) -> str:
+    """How many matches were left out as cold or unproven, and how to see them."""
+    cold, unproven = report.audit.cold_matches, report.audit.unproven_matches
+    if not cold and not unproven:
+        return f"No match was left out as {_COLD} or {_UNPROVEN}."
+    parts = [f"{cold} as {_COLD}" if cold else "", f"{unproven} as {_UNPROVEN}" if unproven else ""]
+    what = plural(cold + unproven, "match was", "matches were")
+    shown = ("they are listed last" if report.audit.cold_shown else "`--all` shows them")
+    return f"{what} left out: {' and '.join(p for p in parts if p)}; {shown}."
 
 
 def panel_names(report: Report) -> list[str]:

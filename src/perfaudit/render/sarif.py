@@ -79,10 +79,10 @@ def _message(finding: ConsolidatedFinding) -> str:
 
 
 def _level(finding: ConsolidatedFinding) -> str:
-    """A lead is a ``note`` (never fails a code-scanning gate), a cold match ``none``."""
+    """A lead is a ``note`` (never fails a code-scanning gate), a match left out ``none``."""
     if finding.tier is Tier.LEAD:
         return "note"
-    if finding.tier is Tier.COLD:
+    if not finding.tier.reported:
         return "none"
     return LEVELS[finding.severity]
 

@@ -79,7 +79,7 @@ def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch
         leads = report.split("## Leads")[1].split("\n## ")[0]
         assert leads.count("`sync.go:36`") == 1 and "api.go" not in leads
         some = report.split("## Found by some reviewers")[1].split("\n## ")[0]
-        assert "`api.go:74`" in some and "cmd:model-b, openai:model-a" in some
+        assert "`api.go:75`" in some and "cmd:model-b, openai:model-a" in some
         only_b = report.split("## Only cmd:model-b")[1].split("\n## ")[0]
         assert "CSV export builds one string" in only_b
         split = report.split("## Severity disagreements (resolved)")[1].split("\n## ")[0]

@@ -63,6 +63,32 @@ func (s *Server) tick() {
 }
 
 func periodic() {}
+
+func (s *Server) fetchAll(c *http.Client) {
+	for {
+		resp, _ := c.Get("x")
+		page(resp)
+		select {
+		case <-s.stopc:
+			return
+		default:
+		}
+	}
+}
+
+func page(resp *http.Response) {}
+
+func (it *chunkIterator) Next() bool {
+	return decode(it)
+}
+
+func decode(it *chunkIterator) bool { return false }
+
+func (s *Server) config() {
+	s.once.Do(func() {
+		normalise("x")
+	})
+}
 """
 
 MAIN = """package main
@@ -117,11 +143,38 @@ def test_set_up_and_tear_down_are_cold_and_so_is_what_only_they_call() -> None:
     assert model.at("api/server.go", _line(SERVER, "func orphan")).level is Level.UNKNOWN
 
 
-def test_an_endless_loop_runs_per_event_but_a_sleeping_one_is_periodic() -> None:
+def test_an_endless_loop_that_waits_runs_per_event_and_a_sleeping_one_is_periodic() -> None:
     model = _model(("api/server.go", SERVER))
     assert model.at("api/server.go", _line(SERVER, "consume(v)")).level is Level.HOT
     assert model.at("api/server.go", _line(SERVER, "func consume")).level is Level.HOT
-    assert model.at("api/server.go", _line(SERVER, "periodic()")).level is Level.UNKNOWN
+    tick = model.at("api/server.go", _line(SERVER, "periodic()"))
+    assert (tick.level, tick.reason) == (Level.WARM, "runs once per interval of a periodic loop")
+    assert model.at("api/server.go", _line(SERVER, "func periodic")).level is Level.WARM
+
+
+def test_a_loop_that_waits_for_nothing_but_a_stop_signal_says_nothing_of_heat() -> None:
+    model = _model(("api/server.go", SERVER))  # pagination, retries: one pass per page
+    assert model.at("api/server.go", _line(SERVER, "page(resp)")).level is Level.UNKNOWN
+    assert model.at("api/server.go", _line(SERVER, "func page")).level is Level.UNKNOWN
+
+
+def test_an_iterator_step_is_hot_and_a_once_body_is_cold_under_any_caller() -> None:
+    model = _model(("api/server.go", SERVER))
+    step = model.at("api/server.go", _line(SERVER, "func decode"))
+    assert step.describe() == ("iterator step (`Next`): runs per element: "
+                               "`(*chunkIterator).Next` → `decode`")
+    once = model.at("api/server.go", _line(SERVER, 'normalise("x")'))
+    assert (once.level, once.reason) == (Level.COLD, "runs once (`s.once.Do`)")
+
+
+def test_a_method_defined_by_many_types_is_not_followed_from_an_unknown_receiver() -> None:
+    methods = "".join(f"func (x *T{i}) Err() error {{ return nil }}\n" for i in range(5))
+    source = ("package it\n\nimport \"net/http\"\n\n"
+              "func h(w http.ResponseWriter, r *http.Request) {\n\tvar x any\n\tx.Err()\n"
+              "\tone.Only()\n}\n\nfunc (o *O) Only() {}\n" + methods)
+    model = _model(("it/it.go", source))
+    assert model.at("it/it.go", _line(source, "func (x *T0) Err")).level is Level.UNKNOWN
+    assert model.at("it/it.go", _line(source, "func (o *O) Only")).level is Level.HOT
 
 
 def test_a_command_is_cold_but_a_goroutine_it_starts_is_not() -> None:
@@ -191,6 +244,40 @@ def main():
         print(arg)
 
 
+@app.route("/fields")
+def fields():
+    for name in FORM_FIELDS:
+        print(name)
+    return [choices(name) for name in load()]
+
+
+@functools.cache
+def choices(name):
+    return render(name)
+
+
+def consume(jobs, stop):
+    while not stop.is_set():
+        job = jobs.get(timeout=1)
+        handle(job)
+
+
+def handle(job):
+    return job
+
+
+def paginate(client):
+    while True:
+        page = client.list()
+        store(page)
+        if not page:
+            break
+
+
+def store(page):
+    return page
+
+
 if __name__ == "__main__":
     main()
 """
@@ -207,6 +294,13 @@ def test_python_routes_views_and_cold_code() -> None:
     assert at("self.parts = setup_parts()").level is Level.COLD
     assert at("print(arg)").level is Level.COLD
     assert at('PATTERN = re.compile("x")').level is Level.COLD
+    table = at("print(name)")
+    assert (table.level, table.reason) == (Level.COLD, "loop over the constant table `FORM_FIELDS`")
+    memo = at("return render(name)")
+    assert (memo.level, memo.reason) == (
+        Level.COLD, "memoised (`@functools.cache`): runs once per distinct argument")
+    assert at("return job").describe() == "runs per event of an endless loop: `consume` → `handle`"
+    assert at("return page").level is Level.UNKNOWN
 
 
 def _finding(path: str, line: int, category: Category = Category.ALLOCATION) -> Finding:
@@ -224,7 +318,11 @@ def test_tiers_follow_heat_and_lifetime_claims_are_cold_only_in_cold_places() ->
                                     _finding("api/server.go", cold),
                                     _finding("api/server.go", cold, Category.LEAK),
                                     _finding("examples/demo/main.go", 3, Category.LEAK)], model)]
-    assert tiers == [Tier.FINDING, Tier.LEAD, Tier.COLD, Tier.LEAD, Tier.COLD]
+    assert tiers == [Tier.FINDING, Tier.UNPROVEN, Tier.COLD, Tier.LEAD, Tier.COLD]
+    unknown_network = weigh([_finding("api/server.go", unknown, Category.NETWORK)], model)
+    assert unknown_network[0].tier is Tier.LEAD  # only per-run costs need evidence of heat
+    warm = weigh([_finding("api/server.go", _line(SERVER, "periodic()"))], model)
+    assert warm[0].tier is Tier.LEAD and warm[0].heat.startswith("runs once per interval")
     [weighed] = weigh([_finding("api/server.go", hot)], model)
     assert weighed.heat.startswith("HTTP handler") and weighed.evidence[-1].kind == "heat"
-    assert tier_of(_finding("x.go", 1), model.at("nowhere.go", 1), "")[0] is Tier.LEAD
+    assert tier_of(_finding("x.go", 1), model.at("nowhere.go", 1), "")[0] is Tier.UNPROVEN

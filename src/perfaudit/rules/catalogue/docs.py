@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from perfaudit.heat.tiers import LIFETIME_CATEGORIES
+from perfaudit.heat.tiers import LIFETIME_CATEGORIES, PER_RUN_CATEGORIES
+from perfaudit.model import Category
 from perfaudit.rules.catalogue import example_paths
 from perfaudit.rules.catalogue.schema import Rule
 
@@ -15,18 +16,25 @@ def _example(path: Path, fence: str) -> list[str]:
     return [f"```{fence}", text, "```"]
 
 
-def _heat_text(lifetime: bool) -> str:
+def _heat_text(category: Category) -> str:
     """How a match of the rule becomes a finding, a lead or nothing (DESIGN §10)."""
-    if lifetime:
+    if category in LIFETIME_CATEGORIES:
         return ("The claim concerns the life of the program, not how often a line runs: a match "
                 "is a finding when its code runs hot, a lead elsewhere (P2 at most), and is "
                 "dropped only in examples, tools, scripts and test support.")
-    return ("The cost is paid each time the code runs: a match is a finding only where the heat "
-            "model shows that its code runs often (a request handler, RPC method, message "
-            "consumer or event loop, or code they call; the chain is the evidence), a lead "
-            "(P2 at most) where nothing shows either way, and is not reported in code that runs "
-            "once or never in production (start-up, command-line wiring, debug text, error "
-            "paths, loops over a few literal items, examples, tools, test support).")
+    hot = ("a match is a finding only where the heat model shows that its code runs often (a "
+           "request handler, RPC method, message consumer, event loop or iterator step, or code "
+           "they call; the chain is the evidence), a lead (P2 at most) where it runs once per "
+           "interval of a periodic loop")
+    cold = ("and is not reported in code that runs once or never in production (start-up, "
+            "command-line wiring, debug text, memoised functions, error paths, loops over a few "
+            "literal items, examples, tools, test support)")
+    if category in PER_RUN_CATEGORIES:
+        return (f"The cost is paid each time the code runs: {hot}, {cold}. Where nothing shows "
+                "how often the code runs the match is *unproven* and is not reported either "
+                "(`--all` lists it): most such matches are in code that runs rarely.")
+    return (f"The cost is paid each time the code runs: {hot} or where nothing shows either "
+            f"way, {cold}.")
 
 
 def render_rule(rule: Rule) -> str:
@@ -46,7 +54,7 @@ def render_rule(rule: Rule) -> str:
     lines += ["", "### Problem", "", meta.problem, "", "### Fix", "", meta.fix, ""]
     lines += [f"Impact: {meta.impact}  ", f"Effort: {meta.effort}  ", f"Risk: {meta.risk}  ",
               f"How to test: {meta.testing}", ""]
-    lines += ["### Heat", "", _heat_text(meta.category in LIFETIME_CATEGORIES), ""]
+    lines += ["### Heat", "", _heat_text(meta.category), ""]
     lines += ["### Flagged", "", *_example(bad, fence), "", "### Not flagged", ""]
     lines += [*_example(good, fence), ""]
     if meta.references:

@@ -26,10 +26,12 @@ class OpenFunction:
     cold: str
     calls: list[Call] = field(default_factory=list)
     endless: list[Span] = field(default_factory=list)
+    periodic: list[Span] = field(default_factory=list)
     small: list[Span] = field(default_factory=list)
     rare: list[Span] = field(default_factory=list)
     open_loops: int = 0
     open_rare: int = 0
+    never_hot: bool = False
 
     def close(self) -> Function:
         """The finished, frozen summary of this function."""
@@ -37,7 +39,8 @@ class OpenFunction:
                         start=self.node.start_point.row + 1, end=self.node.end_point.row + 1,
                         parent=self.parent, method=self.method, hot=self.hot, cold=self.cold,
                         calls=tuple(self.calls), endless=tuple(self.endless),
-                        small=tuple(self.small), rare=tuple(self.rare))
+                        periodic=tuple(self.periodic), small=tuple(self.small),
+                        rare=tuple(self.rare), never_hot=self.never_hot)
 
 
 Frame = tuple[ts.Node, str, OpenFunction | None]

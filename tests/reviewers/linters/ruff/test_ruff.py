@@ -106,6 +106,9 @@ def test_real_ruff_beside_rules(make_repo: Callable[..., Path], hooks: Hooks) ->
         "app/report.py": SOURCE,
         "app/build.py": ("def render(rows):\n    html = b''\n    for row in rows:\n"
                          "        html += f'<li>{row}</li>'.encode()\n    return html\n"),
+        "app/views.py": ("from app.build import render\nfrom app.report import doubled, lines,"
+                         " parse_all\n\n\n@app.route('/report')\ndef report(request):\n"
+                         "    return render(doubled(parse_all(lines(request.path))))\n"),
     })
     report = run_audit(root, Config(reviewers=("rules", "ruff"), jobs=1, preview=True), hooks)
     by_rule = {f.rule: f for f in report.findings}

@@ -80,6 +80,17 @@ _ERROR_CHECK = re.compile(r"\berr\w*\s*!=\s*nil\b")
 # an endless loop that sleeps or waits on a timer wakes every so often: periodic, not per event
 _PERIODIC = re.compile(r"time\.(Sleep|After|Tick|NewTicker|NewTimer)\(|<-\s*[\w.]*\.C\b|\.C:"
                        r"|[Bb]ackoff|[Ii]nterval|[Ww]ait\(")
+# one that receives from a channel, accepts or reads runs once per event; one that does
+# neither (pagination, parsing, retries) says nothing about how often its function runs
+_RECEIVE = re.compile(r"(?:[=(,]|\bcase|\breturn|^)\s*<-\s*(?P<operand>[\w.()\[\]]+)", re.MULTILINE)
+_EVENT_CALL = re.compile(r"\.(Accept\w*|Recv\w*|Read\w*|Next\w*|Fetch\w*|Receive\w*|Dequeue"
+                         r"|Poll|Pop)\(")
+# a receive from a stop or done channel only asks whether to quit
+_STOP_SIGNAL = re.compile(r"(?i)(done|stop|quit|clos|shutdown|exit|cancel|term|die)\w*(\(\))?$")
+_ITERATOR = re.compile(r"(?i)iter(ator)?\)?$")
+_ITERATOR_STEPS = frozenset({"Next", "At", "AtFloatHistogram", "AtHistogram", "Seek", "Value",
+                             "Key"})
+_ONCE = re.compile(r"(?i)once\w*\.Do$|^sync\.Once(Func|Value|Values)$")
 _TYPE_PARAMS = re.compile(r"\[.*\]$")
 
 
@@ -194,10 +205,11 @@ def _handshake(keyed: ts.Node) -> list[tuple[str, str]]:
 def _open(node: ts.Node, parent: OpenFunction) -> OpenFunction:
     line = node.start_point.row + 1
     if node.type == "func_literal":
+        once = _once(node)
         return OpenFunction(node=node, key=f"{parent.key}.func@{line}",
                      name=f"{parent.name}.func@{line}" if parent.key != MODULE else f"func@{line}",
                      short="", parent=parent.key, method=False, hot=_literal_hot(node),
-                     cold="")
+                     cold=once, never_hot=bool(once))
     name_node = node.child_by_field_name("name")
     short = text(name_node) if name_node is not None else "?"
     receiver = _receiver(node) if node.type == "method_declaration" else ""
@@ -206,9 +218,20 @@ def _open(node: ts.Node, parent: OpenFunction) -> OpenFunction:
     result = node.child_by_field_name("result")
     signature = (text(params) if params is not None else "",
                  text(result) if result is not None else "")
+    cold = _cold(short, receiver, signature)
     return OpenFunction(node=node, key=f"{name}@{line}", name=name, short=short, parent="",
-                 method=bool(receiver), hot=_hot(short, receiver, signature),
-                 cold=_cold(short, receiver, signature))
+                 method=bool(receiver), hot=_hot(short, receiver, signature), cold=cold,
+                 never_hot=bool(receiver) and short in _DEBUG_METHODS)
+
+
+def _once(literal: ts.Node) -> str:
+    """Why a function literal runs once: it is the body of a ``sync.Once`` ("" otherwise)."""
+    call = literal.parent.parent if literal.parent is not None else None
+    callee = call.child_by_field_name("function") if call is not None else None
+    if call is None or call.type != "call_expression" or callee is None:
+        return ""
+    name = text(callee)
+    return f"runs once (`{name}`)" if _ONCE.search(name) else ""
 
 
 def _literal_hot(node: ts.Node) -> str:
@@ -230,6 +253,8 @@ def _hot(short: str, receiver: str, signature: tuple[str, str]) -> str:
     params, result = signature
     if short in _PER_EVENT_METHODS and receiver:
         return _PER_EVENT_METHODS[short]
+    if short in _ITERATOR_STEPS and _ITERATOR.search(receiver):
+        return f"iterator step (`{short}`): runs per element"
     if _PER_REQUEST.search(params):
         return "HTTP handler: runs per request"
     if _INTERCEPTOR.search(params):
@@ -261,7 +286,11 @@ def _loop(node: ts.Node, owner: OpenFunction) -> None:
     start, end = node.start_point.row + 1, node.end_point.row + 1
     header = [c for c in node.named_children if c.type != "block"]
     if not header:
-        if not _PERIODIC.search(text(node)):
+        body = text(node)
+        if _PERIODIC.search(body):
+            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
+        elif _EVENT_CALL.search(body) or any(
+                not _STOP_SIGNAL.search(m["operand"]) for m in _RECEIVE.finditer(body)):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
         return
     clause = header[0]

@@ -61,8 +61,21 @@ _SETUP_NAME = re.compile(
     r"|add_arguments|build_parser|get_parser|create_parser|parse_args|load_config"
     r"|(setup|configure|register|install|init)_\w+)$")
 _SMALL_LIMIT = 16
+# a module or class constant (``CONFIG_STRUCTURE``, ``self.FIELDS``) is written out by hand
+_CONSTANT_TABLE = re.compile(r"^(\w+\.)?_?[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^(\w+\.)?_?[A-Z]{3,}$")
 # an endless loop that sleeps wakes every so often: periodic, not per event
 _PERIODIC = re.compile(r"\bsleep\(|\.wait\(|[Ii]nterval|[Bb]ackoff")
+# one that receives, accepts or reads runs once per event; one that does neither
+# (pagination, parsing, retries) says nothing about how often its function runs
+_EVENT_WAIT = re.compile(r"\.(recv\w*|receive\w*|accept|read|readline|readexactly|readuntil"
+                         r"|readinto|get_message|poll|consume|fetch\w*|get_nowait)\("
+                         r"|\.get\((\)|\s*(block|timeout)\b)|\bnext\(|\bselect\(")
+# ``while True`` and its spelled-out forms: run until told to stop
+_RUN_FLAG = re.compile(r"^(True|1|not\s+[\w.]+\.is_set\(\)|(self\.)?_?(running|alive|is_running)"
+                       r"|not\s+(self\.)?_?(stop\w*|closed|closing|shutdown\w*|quit\w*|exit\w*))$")
+_MEMOISED = re.compile(r"^@(\w+\.)*(cache|lru_cache|cached_property|cache_on_self|memoized?"
+                       r"|cached)\b")
+_MUTATIONS = frozenset({"mutate", "perform_mutation", "mutate_and_get_payload"})
 _CLASS_LEVEL = "class body: runs once when the class is defined"
 
 
@@ -141,10 +154,12 @@ def _open(node: ts.Node, parent: OpenFunction,
     params = [text(p).split(":")[0].split("=")[0].strip().lstrip("*")
               for p in (node.child_by_field_name("parameters") or node).named_children]
     bases = text(klass.child_by_field_name("superclasses")) if klass is not None else ""
+    cold = _cold(short, decorators, bases, in_class)
     return OpenFunction(node=node, key=f"{name}@{line}", name=name, short=short,
                  parent=parent.key if not in_class and parent.key != MODULE else "",
                  method=in_class, hot=_hot(short, decorators, params, bases, in_class),
-                 cold=_cold(short, decorators, bases, in_class))
+                 cold=cold, never_hot=(in_class and short in _DEBUG)
+                 or any(_MEMOISED.match(d) for d in decorators))
 
 
 def _decorators(fn: ts.Node) -> list[str]:
@@ -173,6 +188,8 @@ def _hot(short: str, decorators: list[str], params: list[str], bases: str,
         return f"`{short}` of a view or handler class: runs per request"
     if short.startswith("resolve_") and len(params) >= 2:
         return f"GraphQL resolver `{short}`: runs per request"
+    if short in _MUTATIONS and "info" in params:
+        return f"GraphQL mutation (`{short}`): runs per request"
     if short == "__call__":
         if {"scope", "receive", "send"} <= set(params):
             return "ASGI application: runs per request"
@@ -194,6 +211,9 @@ def _hot(short: str, decorators: list[str], params: list[str], bases: str,
 def _cold(short: str, decorators: list[str], bases: str, method: bool) -> str:
     if any(_CLI.match(d) for d in decorators):
         return "command-line command or fixture: runs once per invocation"
+    memoised = next((d for d in decorators if _MEMOISED.match(d)), "")
+    if memoised:
+        return f"memoised (`{memoised.split('(')[0]}`): runs once per distinct argument"
     if method and short in _DEBUG:
         return f"debug text (`{short}`)"
     if method and (short in _PER_CLASS or (short == "__new__" and "type" in bases)):
@@ -209,8 +229,12 @@ def _loop(node: ts.Node, owner: OpenFunction) -> None:
     start, end = node.start_point.row + 1, node.end_point.row + 1
     if node.type == "while_statement":
         condition = node.child_by_field_name("condition")
-        if condition is not None and text(condition) in ("True", "1") \
-                and not _PERIODIC.search(text(node)):
+        if condition is None or not _RUN_FLAG.match(text(condition)):
+            return
+        body = text(node)
+        if _PERIODIC.search(body):
+            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
+        elif _EVENT_WAIT.search(body):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
         return
     over = node.child_by_field_name("right")
@@ -229,6 +253,8 @@ def _small(over: ts.Node) -> str:
     if source in ("sys.argv", "sys.argv[1:]") or source.endswith(("__bases__", "__mro__",
                                                                    "__slots__")):
         return f"loop over `{source}`"
+    if _CONSTANT_TABLE.match(source):
+        return f"loop over the constant table `{source}`"
     if over.type == "call" and source.startswith("range("):
         args = over.child_by_field_name("arguments")
         values = args.named_children if args is not None else []
