@@ -52,9 +52,8 @@ def _print_summary(report: Report, written: list[Path]) -> None:
     left_out = audit.cold_matches + audit.unproven_matches
     if leads or left_out:
         hidden = "" if audit.cold_shown or not left_out else " (--all shows them)"
-        out.print(f"{leads} leads (no evidence of heat, or periodic); left out: "
-                  f"{audit.cold_matches} in cold code, {audit.unproven_matches} per-run costs "
-                  f"not known to run often{hidden}", markup=False)
+        out.print(f"{leads} leads (periodic, or heat unknown); left out: {audit.cold_matches} "
+                  f"cold, {audit.unproven_matches} unproven{hidden}", markup=False)
     if audit.skipped:
         parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
         out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)

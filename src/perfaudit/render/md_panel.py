@@ -37,7 +37,7 @@ def summary(report: Report) -> list[str]:
                   else "No performance findings.", ""]
     if leads:
         lines += [f"{len(leads)} more {'match is a lead' if len(leads) == 1 else 'matches are leads'}: "
-                  "nothing shows how often their code runs (see *Leads*).", ""]
+                  "their code runs periodically, or nothing shows how often it runs (see *Leads*).", ""]
     lines += [panel.left_out_sentence(report), ""]
     return lines
 
@@ -141,13 +141,14 @@ def _match_table(report: Report, matches: list[ConsolidatedFinding]) -> list[str
 
 
 def leads(report: Report) -> list[str]:
-    """Matches of unknown heat: one table, to confirm with a profile or a reviewer's eye."""
+    """Matches in periodic code or of unknown heat: one table, to confirm with a profile."""
     found = panel.leads(report)
     if not found:
         return []
     return ["## Leads", "",
-            "*The pattern is there, but nothing shows that this code runs often. Confirm with a "
-            "profile (`perfaudit profile`) before fixing; leads never fail a build.*", "",
+            "*The pattern is there, but its code runs only periodically or nothing shows how "
+            "often it runs. Confirm with a profile (`perfaudit profile`) before fixing; leads "
+            "never fail a build.*", "",
             *_match_table(report, found)]
 
 

@@ -15,7 +15,7 @@ def reported(report: Report) -> list[ConsolidatedFinding]:
 
 
 def leads(report: Report) -> list[ConsolidatedFinding]:
-    """Matches whose heat is unknown: worth a look, never a failed build."""
+    """Matches in periodic code or of unknown heat: worth a look, never a failed build."""
     return [f for f in report.findings if f.tier is Tier.LEAD]
 
 

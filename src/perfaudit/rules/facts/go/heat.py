@@ -8,6 +8,7 @@ the heat model's business (``perfaudit.heat``), which joins these summaries.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 import tree_sitter as ts
@@ -31,7 +32,7 @@ _QUERY = """
 (func_literal) @fn
 (for_statement) @loop
 (go_statement) @go
-(call_expression function: (_) @callee) @call
+(call_expression) @call
 (call_expression
   function: [(identifier) @register
              (selector_expression field: (field_identifier) @register)]
@@ -158,7 +159,9 @@ def _call(node: ts.Node, stack: list[Frame],
     top, kind, _opened = stack[-1]
     spawned = kind == "go" and next(
         (c for c in top.named_children if c.type == "call_expression"), None) == node
-    return Call(name=target[1], qualifier=target[0], line=node.start_point.row + 1,
+    # interned: the same few names recur in every file, and pickling shares them
+    return Call(name=sys.intern(target[1]), qualifier=sys.intern(target[0]),
+                line=node.start_point.row + 1,
                 repeated=current.open_loops > 0, spawned=spawned, rare=current.open_rare > 0)
 
 

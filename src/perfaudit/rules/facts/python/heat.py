@@ -8,6 +8,7 @@ only when something is printed. The heat model (``perfaudit.heat``) joins the mo
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 import tree_sitter as ts
@@ -30,7 +31,7 @@ _QUERY = """
 (class_definition) @cls
 [(for_statement) (while_statement) (list_comprehension) (set_comprehension)
  (dictionary_comprehension) (generator_expression)] @loop
-(call function: (_) @callee) @call
+(call) @call
 (keyword_argument name: (identifier) @keyword value: [(identifier) (attribute)] @ref
   (#any-of? @keyword "target" "callback" "func" "fn" "handler" "view_func" "endpoint"))
 (except_clause) @rare
@@ -136,7 +137,9 @@ def _call(node: ts.Node, kind: str, current: OpenFunction) -> Call | None:
         name = text(attr)
     else:
         return None
-    return Call(name=name, qualifier=qualifier, line=node.start_point.row + 1,
+    # interned: the same few names recur in every file, and pickling shares them
+    return Call(name=sys.intern(name), qualifier=sys.intern(qualifier),
+                line=node.start_point.row + 1,
                 repeated=current.open_loops > 0, spawned=kind == "ref",
                 rare=current.open_rare > 0)
 
