@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from perfaudit.heat import summarize_tree
+from perfaudit.heat.paths import is_hard, path_kind
 from perfaudit.heat.summary import FileSummary
 from perfaudit.model import SourceFile
 from perfaudit.syntax.grammars import parse
@@ -17,10 +18,10 @@ from perfaudit.syntax.grammars import parse
 
 def summaries_for(root: Path, files: Iterable[SourceFile],
                   known: Iterable[FileSummary]) -> list[FileSummary]:
-    """A summary for every file: ``known`` ones first, the rest parsed here."""
+    """A summary for every file outside cold places: ``known`` ones first, the rest parsed here."""
     have = {summary.path: summary for summary in known}
     for file in files:
-        if file.path in have:
+        if file.path in have or is_hard(path_kind(file.path)):
             continue
         try:
             tree = parse((root / file.path).read_bytes(), file.language)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from perfaudit.heat.paths import PathKind, path_kind
+from perfaudit.heat.paths import PathKind, is_hard, path_kind
 from perfaudit.heat.summary import MODULE, Call, FileSummary, Function
 
 _FEW_DEFINITIONS = 3  # a function name defined in more places than this is too common to follow
@@ -147,13 +147,13 @@ class HeatModel:
         seeds = []
         for key, node in self._nodes.items():
             kind = self._kinds[node.summary.path]
-            if kind is not None and not kind.soft:
+            if is_hard(kind):
                 continue
             if node.function.hot:
                 seeds.append((key, Heat(Level.HOT, node.function.hot, (node.function.name,))))
         for summary in self._files.values():
             kind = self._kinds[summary.path]
-            if kind is not None and not kind.soft:
+            if is_hard(kind):
                 continue
             for name, reason in summary.hot_refs:
                 named = (self._plain.get((summary.package, name), [])
@@ -170,7 +170,7 @@ class HeatModel:
         for node in self._nodes.values():  # calls inside an endless loop run per event
             fn = node.function
             kind = self._kinds[node.summary.path]
-            if fn.cold or (kind is not None and not kind.soft):
+            if fn.cold or is_hard(kind):
                 continue
             for call in fn.calls:
                 if call.rare:
@@ -218,7 +218,7 @@ class HeatModel:
         calls them."""
         node = self._nodes[key]
         kind = self._kinds[node.summary.path]
-        return (kind is not None and not kind.soft) or node.function.never_hot
+        return is_hard(kind) or node.function.never_hot
 
     def _cold(self, callers: dict[str, list[tuple[str, Call | None]]]) -> None:
         pending: deque[str] = deque()
@@ -257,7 +257,7 @@ class HeatModel:
     def at(self, path: str, line: int) -> Heat:
         """Heat of the code at ``path:line``: its loop's size, then its function's heat."""
         kind = self.path_kind(path)
-        if kind is not None and not kind.soft:
+        if is_hard(kind):
             return Heat(Level.COLD, kind.reason)
         summary = self._files.get(path)
         if summary is None:

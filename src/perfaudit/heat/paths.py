@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 _HARD_DIRS = {
     "example": "example code", "examples": "example code", "_examples": "example code",
@@ -41,6 +42,11 @@ class PathKind:
 
     reason: str
     soft: bool = False
+
+
+def is_hard(kind: PathKind | None) -> TypeGuard[PathKind]:
+    """Whether ``kind`` is hard cold: nothing in such a file runs hot, whoever calls it."""
+    return kind is not None and not kind.soft
 
 
 def path_kind(path: str, go_package_main: bool = False) -> PathKind | None:

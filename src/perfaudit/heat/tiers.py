@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from perfaudit.heat.model import Heat, HeatModel, Level
+from perfaudit.heat.paths import is_hard
 from perfaudit.model import Category, Evidence, Finding, Tier
 
 LIFETIME_CATEGORIES = frozenset({Category.LEAK, Category.LIFECYCLE, Category.CORRECTNESS})
@@ -53,7 +54,7 @@ def weigh(findings: Iterable[Finding], model: HeatModel) -> tuple[Finding, ...]:
         location = finding.location
         heat = model.at(location.path, location.start_line)
         kind = model.path_kind(location.path)
-        cold_place = kind.reason if kind is not None and not kind.soft else ""
+        cold_place = kind.reason if is_hard(kind) else ""
         tier, text = tier_of(finding, heat, cold_place)
         evidence = finding.evidence
         if text:

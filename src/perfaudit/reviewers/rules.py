@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from perfaudit.config import Config
 from perfaudit.heat import FileSummary, summarize_tree
+from perfaudit.heat.paths import is_hard, path_kind
 from perfaudit.langversion import NearestGoVersion
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
@@ -64,6 +65,10 @@ def _scan_task(task: _Task) -> _FileResult:
         return _FileResult(ScanResult(diagnostics=(Diagnostic(
             source=REVIEWER, kind="scan-error", path=task.path,
             message=f"{type(exc).__name__}: {exc}"),)))
+    # a file in a cold place stays cold whatever its summary says; skipping it costs only the
+    # evidence that what it alone calls is cold too (a third of a Django tree is migrations)
+    if is_hard(path_kind(task.path)):
+        return _FileResult(scan)
     try:  # the same tree tells the heat model what this file's functions call
         summary = summarize_tree(task.path, parsed.tree.root_node, language)
     except Exception:  # heat is an estimate: a file without one is only unknown, not lost
