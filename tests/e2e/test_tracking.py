@@ -63,7 +63,8 @@ class SketchReviewer:
 LOOP = """func {name}(ch chan int, d time.Duration) {{
 \tfor {{
 \t\tselect {{
-\t\tcase <-ch:
+\t\tcase v := <-ch:  // a message per iteration: the timer is a timeout per message
+\t\t\t_ = v
 \t\tcase <-time.After({arg}):
 \t\t}}
 \t}}

@@ -12,7 +12,7 @@ import pytest
 from perfaudit.cli import main
 
 LOOP = ('package a\n\nimport "time"\n\nfunc f(ch chan int) {\n\tfor {\n\t\tselect {\n'
-        '\t\tcase <-ch:\n\t\tcase <-time.After(1):\n\t\t}\n\t}\n}\n')
+        '\t\tcase v := <-ch:\n\t\t\t_ = v\n\t\tcase <-time.After(1):\n\t\t}\n\t}\n}\n')
 SUPPRESSED = ('package a\n\nimport "time"\n\nfunc g(ch chan int) {\n\tfor {\n'
               '\t\t// perfaudit:ignore time-after-in-loop\n\t\t<-time.After(1)\n'
               '\t\t// perfaudit:ignore time-after-in-loop -- never used\n\t\t<-ch\n\t}\n}\n')

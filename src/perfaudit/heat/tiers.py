@@ -8,10 +8,10 @@ are dropped only in cold *places* (examples, tools, test support) and are leads 
 unless their own code is hot.
 
 A per-run cost (an allocation, a loop-invariant call, a quadratic scan, a serialisation) in
-code with no evidence either way is *unproven*, not a lead: on twelve labelled
-repositories 2 of 92 such matches were worth a note, against 5 of 21 for the other claims
-(docs/precision.md). Warm code, which runs once per interval of a periodic loop, gives a
-lead for every claim.
+code with no evidence either way, or in warm code that runs once per interval of a periodic
+loop, is *unproven*, not a lead: on twelve labelled repositories 2 of 92 such matches were
+worth a note, against 5 of 21 for the other claims (docs/precision.md). Other claims in warm
+code (a fan-out per refresh, a client without a timeout) are leads.
 """
 
 from __future__ import annotations
@@ -38,11 +38,10 @@ def tier_of(finding: Finding, heat: Heat, cold_place: str) -> tuple[Tier, str]:
     if finding.category in LIFETIME_CATEGORIES:
         if cold_place:
             return Tier.COLD, cold_place
-        reason = heat.describe() if heat.level is Level.COLD else ""
-        return Tier.LEAD, reason or "no evidence of how often this code runs"
+        return Tier.LEAD, heat.describe()
     if heat.level is Level.COLD:
         return Tier.COLD, heat.describe()
-    if heat.level is Level.UNKNOWN and finding.category in PER_RUN_CATEGORIES:
+    if finding.category in PER_RUN_CATEGORIES:  # unknown, or once per interval: not often
         return Tier.UNPROVEN, heat.describe()
     return Tier.LEAD, heat.describe()
 

@@ -36,7 +36,9 @@ def left_out_sentence(report: Report) -> str:
         return f"No match was left out as {_COLD} or {_UNPROVEN}."
     parts = [f"{cold} as {_COLD}" if cold else "", f"{unproven} as {_UNPROVEN}" if unproven else ""]
     what = plural(cold + unproven, "match was", "matches were")
-    shown = ("they are listed last" if report.audit.cold_shown else "`--all` shows them")
+    one = cold + unproven == 1
+    listed = "it is listed last" if one else "they are listed last"
+    shown = listed if report.audit.cold_shown else f"`--all` shows {'it' if one else 'them'}"
     return f"{what} left out: {' and '.join(p for p in parts if p)}; {shown}."
 
 

@@ -321,8 +321,11 @@ def test_tiers_follow_heat_and_lifetime_claims_are_cold_only_in_cold_places() ->
     assert tiers == [Tier.FINDING, Tier.UNPROVEN, Tier.COLD, Tier.LEAD, Tier.COLD]
     unknown_network = weigh([_finding("api/server.go", unknown, Category.NETWORK)], model)
     assert unknown_network[0].tier is Tier.LEAD  # only per-run costs need evidence of heat
-    warm = weigh([_finding("api/server.go", _line(SERVER, "periodic()"))], model)
-    assert warm[0].tier is Tier.LEAD and warm[0].heat.startswith("runs once per interval")
+    periodic = _line(SERVER, "periodic()")
+    warm = weigh([_finding("api/server.go", periodic),
+                  _finding("api/server.go", periodic, Category.CONCURRENCY)], model)
+    assert [f.tier for f in warm] == [Tier.UNPROVEN, Tier.LEAD]  # a fan-out per refresh matters
+    assert warm[0].heat.startswith("runs once per interval")
     [weighed] = weigh([_finding("api/server.go", hot)], model)
     assert weighed.heat.startswith("HTTP handler") and weighed.evidence[-1].kind == "heat"
     assert tier_of(_finding("x.go", 1), model.at("nowhere.go", 1), "")[0] is Tier.UNPROVEN

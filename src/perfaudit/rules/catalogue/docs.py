@@ -24,17 +24,16 @@ def _heat_text(category: Category) -> str:
                 "dropped only in examples, tools, scripts and test support.")
     hot = ("a match is a finding only where the heat model shows that its code runs often (a "
            "request handler, RPC method, message consumer, event loop or iterator step, or code "
-           "they call; the chain is the evidence), a lead (P2 at most) where it runs once per "
-           "interval of a periodic loop")
-    cold = ("and is not reported in code that runs once or never in production (start-up, "
+           "they call; the chain is the evidence)")
+    cold = ("It is not reported in code that runs once or never in production (start-up, "
             "command-line wiring, debug text, memoised functions, error paths, loops over a few "
-            "literal items, examples, tools, test support)")
+            "literal items, examples, tools, test support).")
     if category in PER_RUN_CATEGORIES:
-        return (f"The cost is paid each time the code runs: {hot}, {cold}. Where nothing shows "
-                "how often the code runs the match is *unproven* and is not reported either "
-                "(`--all` lists it): most such matches are in code that runs rarely.")
-    return (f"The cost is paid each time the code runs: {hot} or where nothing shows either "
-            f"way, {cold}.")
+        return (f"The cost is paid each time the code runs: {hot}. Where the code runs once per "
+                "interval of a periodic loop, or nothing shows how often it runs, the match is "
+                f"*unproven* and is not reported (`--all` lists it). {cold}")
+    return (f"The cost grows with how often the code runs: {hot}, a lead (P2 at most) where it "
+            f"runs once per interval of a periodic loop or nothing shows how often. {cold}")
 
 
 def render_rule(rule: Rule) -> str:

@@ -81,11 +81,14 @@ _ERROR_CHECK = re.compile(r"\berr\w*\s*!=\s*nil\b")
 # an endless loop that sleeps or waits on a timer wakes every so often: periodic, not per event
 _PERIODIC = re.compile(r"time\.(Sleep|After|Tick|NewTicker|NewTimer)\(|<-\s*[\w.]*\.C\b|\.C:"
                        r"|[Bb]ackoff|[Ii]nterval|[Ww]ait\(")
-# one that receives from a channel, accepts or reads runs once per event; one that does
-# neither (pagination, parsing, retries) says nothing about how often its function runs
-_RECEIVE = re.compile(r"(?:[=(,]|\bcase|\breturn|^)\s*<-\s*(?P<operand>[\w.()\[\]]+)", re.MULTILINE)
+# one that receives a message, accepts or reads runs once per event; one that does neither
+# (pagination, parsing, retries) says nothing about how often its function runs
+# a receive whose value is used (``v := <-in``, ``handle(<-in)``) takes a message; one that
+# drops it (``case <-reload:``) takes a signal, which says nothing of how often it comes
+_RECEIVE = re.compile(r"(?:[=(,]|\breturn)\s*<-\s*(?P<operand>[\w.()\[\]]+)")
 _EVENT_CALL = re.compile(r"\.(Accept\w*|Recv\w*|Read\w*|Next\w*|Fetch\w*|Receive\w*|Dequeue"
                          r"|Poll|Pop)\(")
+_TIMER = re.compile(r"^time\.(After|Tick)\(|\.C$")
 # a receive from a stop or done channel only asks whether to quit
 _STOP_SIGNAL = re.compile(r"(?i)(done|stop|quit|clos|shutdown|exit|cancel|term|die)\w*(\(\))?$")
 _ITERATOR = re.compile(r"(?i)iter(ator)?\)?$")
@@ -290,16 +293,24 @@ def _loop(node: ts.Node, owner: OpenFunction) -> None:
     header = [c for c in node.named_children if c.type != "block"]
     if not header:
         body = text(node)
-        if _PERIODIC.search(body):
-            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
-        elif _EVENT_CALL.search(body) or any(
-                not _STOP_SIGNAL.search(m["operand"]) for m in _RECEIVE.finditer(body)):
+        if _waits_for_event(body):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
+        elif _PERIODIC.search(body):
+            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
         return
     clause = header[0]
     small = _small_range(clause) if clause.type == "range_clause" else _small_count(clause)
     if small:
         owner.small.append(Span(start, end, small))
+
+
+def _waits_for_event(body: str) -> bool:
+    """Whether an endless loop's body blocks on a message, connection or read (a receive from
+    a timer or a stop channel does not count: that loop runs per interval, or until stopped)."""
+    if _EVENT_CALL.search(body):
+        return True
+    return any(not _STOP_SIGNAL.search(m["operand"]) and not _TIMER.search(m["operand"])
+               for m in _RECEIVE.finditer(body))
 
 
 def _small_range(clause: ts.Node) -> str:

@@ -235,10 +235,10 @@ def _loop(node: ts.Node, owner: OpenFunction) -> None:
         if condition is None or not _RUN_FLAG.match(text(condition)):
             return
         body = text(node)
-        if _PERIODIC.search(body):
-            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
-        elif _EVENT_WAIT.search(body):
+        if _EVENT_WAIT.search(body):
             owner.endless.append(Span(start, end, "endless loop: runs per event"))
+        elif _PERIODIC.search(body):
+            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
         return
     over = node.child_by_field_name("right")
     if over is None:
