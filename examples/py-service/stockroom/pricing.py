@@ -19,7 +19,7 @@ class CurrencyConverter:
     def __init__(self, rates_client) -> None:
         self.rates_client = rates_client
 
-    @functools.lru_cache(maxsize=256)
+    @functools.cache
     def rate(self, currency: str) -> Decimal:
         return Decimal(str(self.rates_client.latest(currency)))
 

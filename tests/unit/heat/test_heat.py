@@ -329,3 +329,23 @@ def test_tiers_follow_heat_and_lifetime_claims_are_cold_only_in_cold_places() ->
     [weighed] = weigh([_finding("api/server.go", hot)], model)
     assert weighed.heat.startswith("HTTP handler") and weighed.evidence[-1].kind == "heat"
     assert tier_of(_finding("x.go", 1), model.at("nowhere.go", 1), "")[0] is Tier.UNPROVEN
+
+
+def test_per_row_methods_of_database_values_and_framework_hooks_are_hot() -> None:
+    go = ("package db\n\nimport \"database/sql/driver\"\n\n"
+          "func (t *Tags) Scan(src any) error {\n\treturn parse(src)\n}\n\n"
+          "func (t Tags) Value() (driver.Value, error) {\n\treturn nil, nil\n}\n\n"
+          "func parse(src any) error { return nil }\n")
+    py = ("class TagsField(Field):\n    def from_db_value(self, value, expression, connection):\n"
+          "        return value.split(',')\n\n\nclass Audit(Handler):\n"
+          "    def emit(self, record):\n        return record\n\n"
+          "    def filter(self, *args):\n        return args\n")
+    model = _model(("db/tags.go", go), ("app/fields.py", py))
+    assert model.at("db/tags.go", _line(go, "func parse")).describe() == (
+        "`Scan` of a database value (`sql.Scanner`/`driver.Valuer`): runs per row: "
+        "`(*Tags).Scan` → `parse`")
+    assert model.at("db/tags.go", _line(go, "return nil, nil")).level is Level.HOT
+    assert model.at("app/fields.py", _line(py, "value.split")).reason == (
+        "`from_db_value`: runs per value (called by its framework)")
+    assert model.at("app/fields.py", _line(py, "return record")).level is Level.HOT
+    assert model.at("app/fields.py", _line(py, "return args")).level is Level.UNKNOWN

@@ -91,6 +91,9 @@ _EVENT_CALL = re.compile(r"\.(Accept\w*|Recv\w*|Read\w*|Next\w*|Fetch\w*|Receive
 _TIMER = re.compile(r"^time\.(After|Tick)\(|\.C$")
 # a receive from a stop or done channel only asks whether to quit
 _STOP_SIGNAL = re.compile(r"(?i)(done|stop|quit|clos|shutdown|exit|cancel|term|die)\w*(\(\))?$")
+# sql.Scanner and driver.Valuer: database/sql calls them once per column of every row
+_PER_ROW = {"Scan": re.compile(r"^\(\w+ (any|interface\{\})\)error$"),
+            "Value": re.compile(r"^\(\)\(driver\.Value, ?error\)$")}
 _ITERATOR = re.compile(r"(?i)iter(ator)?\)?$")
 _ITERATOR_STEPS = frozenset({"Next", "At", "AtFloatHistogram", "AtHistogram", "Seek", "Value",
                              "Key"})
@@ -259,6 +262,9 @@ def _hot(short: str, receiver: str, signature: tuple[str, str]) -> str:
     params, result = signature
     if short in _PER_EVENT_METHODS and receiver:
         return _PER_EVENT_METHODS[short]
+    row = _PER_ROW.get(short)
+    if receiver and row is not None and row.match(params + result):
+        return f"`{short}` of a database value (`sql.Scanner`/`driver.Valuer`): runs per row"
     if short in _ITERATOR_STEPS and _ITERATOR.search(receiver):
         return f"iterator step (`{short}`): runs per element"
     if _PER_REQUEST.search(params):

@@ -54,6 +54,12 @@ _PER_ELEMENT = frozenset({"__iter__", "__next__", "__getitem__", "__contains__",
                           "__anext__", "__aiter__"})
 _PER_CHUNK = frozenset({"data_received", "datagram_received", "to_representation",
                         "to_internal_value"})
+# methods a framework calls once per row, value, item or log record, by the parameter that
+# says which (Django and SQLAlchemy field conversions, Scrapy callbacks and pipelines, logging)
+_PER_ROW = {"from_db_value": "value", "to_python": "value", "get_prep_value": "value",
+            "get_db_prep_value": "value", "process_bind_param": "value",
+            "process_result_value": "value", "process_item": "item", "emit": "record",
+            "filter": "record", "format": "record", "parse": "response"}
 _DEBUG = frozenset({"__repr__", "__str__", "__rich_repr__", "__rich__", "__format__",
                     "_repr_html_", "_repr_pretty_", "__dir__"})
 _PER_CLASS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
@@ -200,14 +206,23 @@ def _hot(short: str, decorators: list[str], params: list[str], bases: str,
             return "WSGI application: runs per request"
         if "request" in params:
             return "middleware: runs per request"
-    if method and short in _PER_ELEMENT:
-        return f"`{short}`: runs per element or lookup"
-    if method and short in _PER_CHUNK:
-        return f"`{short}`: runs per chunk or object"
+    if method and (per_item := _per_item(short, params)):
+        return per_item
     if {"environ", "start_response"} <= set(params):
         return "WSGI application: runs per request"
     if params[:1] == ["request"] or (method and params[1:2] == ["request"]):
         return "takes the `request`: runs per request"
+    return ""
+
+
+def _per_item(short: str, params: list[str]) -> str:
+    """A method the language or a framework calls once per element, chunk, row or record."""
+    if short in _PER_ELEMENT:
+        return f"`{short}`: runs per element or lookup"
+    if short in _PER_CHUNK:
+        return f"`{short}`: runs per chunk or object"
+    if short in _PER_ROW and _PER_ROW[short] in params[1:3]:
+        return f"`{short}`: runs per {_PER_ROW[short]} (called by its framework)"
     return ""
 
 

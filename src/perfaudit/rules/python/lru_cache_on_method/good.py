@@ -30,3 +30,15 @@ class PriceService:
     @property
     def name(self):
         return "prices"
+
+
+class CommandManager:
+    """One long-lived object: a bounded cache keeps at most 128 entries, so memory stays bounded."""
+
+    @functools.lru_cache(maxsize=128)
+    def parse(self, line: str) -> list[str]:
+        return line.split()
+
+    @lru_cache
+    def lookup(self, name: str) -> str:
+        return name.lower()
