@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/go-service
 
-.PHONY: audit test lint typecheck pytest fuzz docs schema bench clean
+.PHONY: audit test lint typecheck pytest fuzz docs schema bench recall clean
 
 $(BIN)/perfaudit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ schema: $(BIN)/perfaudit
 
 bench: $(BIN)/perfaudit
 	$(BIN)/python benchmarks/throughput.py --synthetic 200
+
+# a recall corpus of real fixes (its repositories mirrored as its README says)
+CORPUS ?= ../shared/recall
+recall: $(BIN)/perfaudit
+	$(BIN)/python benchmarks/recall.py $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
