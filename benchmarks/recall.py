@@ -1,6 +1,6 @@
 """Recall of real performance fixes: how many a corpus of fixes perfaudit finds, and how.
 
-    python benchmarks/recall.py CORPUS_DIR [--lang go|python|both] [--out DIR]
+    python benchmarks/recall.py CORPUS_DIR [--lang go|python|both] [--out DIR] [--preview]
 
 CORPUS_DIR holds ``go.yaml`` / ``python.yaml`` (one entry per slow construct a project later
 fixed: its file and lines at the slow commit, category, ``detectable`` class) and the
@@ -77,8 +77,8 @@ def status(entry: dict[str, object], findings: list[dict[str, object]]) -> str:
     return best
 
 
-def audit_corpus(corpus_dir: Path, lang: str, out: Path) -> list[Row]:
-    """Materialise and audit every entry of ``lang``; one row per entry."""
+def audit_corpus(corpus_dir: Path, lang: str, out: Path, flags: Sequence[str] = ()) -> list[Row]:
+    """Materialise and audit every entry of ``lang`` (``flags`` added to each audit)."""
     trees, results = out / lang / "trees", out / lang / "results"
     subprocess.run(["bash", str(corpus_dir / f"checkout-{lang}.sh"), str(trees)],
                    capture_output=True, check=False)
@@ -89,7 +89,7 @@ def audit_corpus(corpus_dir: Path, lang: str, out: Path) -> list[Row]:
         if tree.is_dir():
             subprocess.run([sys.executable, "-m", "perfaudit", "audit", str(tree), "--all",
                             "--include-tests", "--no-history", "--allow-incomplete",
-                            "--format", "json", "--output", str(results / ident)],
+                            "--format", "json", "--output", str(results / ident), *flags],
                            capture_output=True, check=False)
             report = results / ident / "findings.json"
             if report.is_file():
@@ -136,12 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="folder with go.yaml, python.yaml and checkout-*.sh")
     parser.add_argument("--lang", choices=("go", "python", "both"), default="both")
     parser.add_argument("--out", type=Path, default=Path("/tmp/perfaudit-recall"))
+    parser.add_argument("--preview", action="store_true", help="run the preview rules too")
     args = parser.parse_args(argv)
     if not (args.corpus / "go.yaml").is_file() and not (args.corpus / "python.yaml").is_file():
         print(f"recall.py: no corpus in {args.corpus}", file=sys.stderr)
         return 2
     for lang in ("go", "python") if args.lang == "both" else (args.lang,):
-        print(table(lang, audit_corpus(args.corpus, lang, args.out)))
+        flags = ("--preview",) if args.preview else ()
+        print(table(lang, audit_corpus(args.corpus, lang, args.out, flags)))
     return 0
 
 

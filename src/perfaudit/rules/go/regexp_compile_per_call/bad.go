@@ -49,3 +49,29 @@ func cleanAll(names []string, v *Validator) []string {
 	}
 	return out
 }
+
+// changelogURL compiles on every call; whether that matters is heat's call (a command
+// that runs it once leaves it out as cold, a request path makes it a finding).
+func changelogURL(version string) string {
+	r := regexp.MustCompile(`^v?\d+\.\d+\.\d+(-[\w.]+)?$`) // expect: regexp-compile-per-call
+	if !r.MatchString(version) {
+		return "https://example.com/releases/latest"
+	}
+	return "https://example.com/releases/tag/" + version
+}
+
+// validMethod compiles its pattern on every call: regexp.MatchString has no cache.
+func validMethod(method string) bool {
+	ok, _ := regexp.MatchString("^[A-Z]+$", method) // expect: regexp-compile-per-call
+	return ok
+}
+
+type group interface{ Go(func() error) }
+
+// background starts one goroutine per call, and each compiles the pattern again.
+func background(g group, input string) {
+	g.Go(func() error {
+		_ = regexp.MustCompile(`^\d+$`).MatchString(input) // expect: regexp-compile-per-call
+		return nil
+	})
+}

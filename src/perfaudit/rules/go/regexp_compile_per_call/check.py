@@ -1,8 +1,9 @@
-"""A literal pattern compiled in a function that runs repeatedly, outside loops and caches.
+"""A literal pattern compiled on every call of a function, outside loops and caches.
 
-A function that runs once per process (a CLI command) is better off compiling on use than
-at package initialisation, so the rule needs evidence of repetition: an HTTP handler, a
-callback, or a call from inside a loop in the same file.
+How often the function runs is the heat model's business: a match on a request path is a
+finding, one in a command that runs once is left out as cold, one with no evidence either
+way as unproven. The rule itself skips only what is never per call: set-up functions,
+``sync.Once`` bodies, and compiled values stored for reuse.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from perfaudit.rules.facts.go import code as gocode
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
-_ONCE_CALLBACK = re.compile(r"(\.Go|\.Do|OnceFunc|OnceValues?)$")  # runs the closure once
+_ONCE_CALLBACK = re.compile(r"(\.Do|OnceFunc|OnceValues?)$")  # runs the closure once, ever
 _SETUP_NAME = re.compile(r"^(New|new|Must|must|init|Init|setup|Setup|register|Register)([A-Z_]|$)")
 
 
@@ -36,6 +37,15 @@ def _cached(node: Node, root: Node) -> bool:
     return False
 
 
+def _once_closure(scope: Node) -> bool:
+    """A closure handed to ``once.Do`` / ``sync.OnceFunc`` / ``sync.OnceValue``: it runs once."""
+    if scope.kind() != "func_literal":
+        return False
+    parent = scope.parent()
+    call = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
+    return call is not None and bool(_ONCE_CALLBACK.search(common.call_name(call)))
+
+
 def _setup_function(scope: Node) -> bool:
     if scope.kind() == "func_literal":
         return False
@@ -44,21 +54,8 @@ def _setup_function(scope: Node) -> bool:
     return common.is_startup(scope, Language.GO) or bool(_SETUP_NAME.match(text))
 
 
-def _repeated(scope: Node, root: Node) -> bool:
-    """Whether the function plausibly runs many times: a request handler, a callback, or a
-    function this file calls from inside a loop."""
-    if common.is_http_handler(scope):
-        return True
-    if scope.kind() == "func_literal":
-        parent = scope.parent()
-        call = parent.parent() if parent is not None and parent.kind() == "argument_list" else None
-        return call is not None and not _ONCE_CALLBACK.search(common.call_name(call))
-    name = scope.field("name")
-    return name is not None and gocode.called_in_loop(root, name.text())
-
-
 def check(match: Match) -> bool:
-    """Literal pattern, per-call position in a repeatedly run function, not cached."""
+    """Literal pattern, compiled per call (not in a loop, set-up, once body or cache)."""
     node = match.node
     args = gocode.call_args(node)
     if not args or not gocode.is_string_literal(args[0]):
@@ -68,6 +65,4 @@ def check(match: Match) -> bool:
     scope = functions.innermost_function(node, Language.GO)
     if scope is None or _setup_function(scope):
         return False
-    if gocode.in_once_do(node) or _cached(node, match.root):
-        return False
-    return _repeated(scope, match.root)
+    return not (gocode.in_once_do(node) or _cached(node, match.root) or _once_closure(scope))

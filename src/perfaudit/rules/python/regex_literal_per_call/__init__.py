@@ -1,0 +1,1 @@
+"""Rule ``regex-literal-per-call``: see rule.yml."""
