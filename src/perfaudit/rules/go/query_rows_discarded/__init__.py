@@ -1,0 +1,1 @@
+"""Rule ``query-rows-discarded``: see rule.yml."""

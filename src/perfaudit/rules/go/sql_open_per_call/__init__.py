@@ -1,0 +1,1 @@
+"""Rule ``sql-open-per-call``: see rule.yml."""
