@@ -1,0 +1,1 @@
+"""Rule ``time-tick-leak``: see rule.yml."""
