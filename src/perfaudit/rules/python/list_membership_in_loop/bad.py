@@ -28,3 +28,17 @@ def missing(wanted: list[str], stock: dict[str, int]) -> list[str]:
         if sku not in available:  # expect: list-membership-in-loop
             out.append(sku)
     return out
+
+
+def number_sections(tree):
+    assigned = []
+
+    def walk(node):
+        for child in node.children:
+            if child.ref in assigned:  # expect: list-membership-in-loop
+                continue
+            assigned.append(child.ref)
+            walk(child)
+
+    walk(tree)
+    return assigned

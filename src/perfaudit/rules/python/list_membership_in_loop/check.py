@@ -34,9 +34,22 @@ def _is_local_list(fn: Node, name: str, loop: Node) -> bool:
     return unbounded
 
 
+def _owner(fn: Node, name: str) -> Node | None:
+    """The function that assigns ``name``: ``fn``, or the enclosing one whose list a nested
+    function reads (a closure, as in a recursive walker that appends what it has seen)."""
+    scope: Node | None = fn
+    while scope is not None:
+        if py.assignments_to(scope, name):
+            return scope
+        parent = scope.parent()
+        scope = py.function_of(parent) if parent is not None else None
+    return None
+
+
 def check(match: Match) -> bool:
     found = py.loop_accumulator(match.node, "L")
     if found is None:
         return False
     name, loop, fn = found
-    return _is_local_list(fn, name, loop)
+    owner = _owner(fn, name)
+    return owner is not None and _is_local_list(owner, name, loop)

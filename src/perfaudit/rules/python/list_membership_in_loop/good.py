@@ -59,3 +59,17 @@ def chapters_in_order(chapter_list):
         if chapter not in chapters:
             chapters.append(chapter)
     return chapters
+
+
+def visit_once(tree):
+    seen = set()
+
+    def walk(node):
+        for child in node.children:
+            if child.ref in seen:  # a set from the enclosing function: constant time
+                continue
+            seen.add(child.ref)
+            walk(child)
+
+    walk(tree)
+    return seen

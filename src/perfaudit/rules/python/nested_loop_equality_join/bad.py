@@ -25,3 +25,11 @@ def merge(left_rows, right_rows):
             if left["sku"] == right["sku"]:
                 out.append({**left, **right})
     return out
+
+
+def dependencies(docnames, catalogs, deps):
+    for docname in docnames:
+        domain = docname.split("/")[0]
+        for catalog in catalogs:  # expect: nested-loop-equality-join
+            if catalog.domain == domain:
+                deps[docname].add(catalog.path)

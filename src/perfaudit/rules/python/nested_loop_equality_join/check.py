@@ -18,6 +18,25 @@ def _joins(cmp: Node, outer: set[str], inner: set[str]) -> bool:
                 or (b & outer and a & inner and not b & inner and not a & outer))
 
 
+def _derived(outer_loop: Node, inner_loop: Node, outer: set[str]) -> set[str]:
+    """``outer`` plus the names the outer loop's body assigns from them before the inner loop
+    (``domain = to_domain(name)`` makes ``domain`` a key of the outer item too)."""
+    keys = set(outer)
+    body = outer_loop.field("body")
+    for stmt in body.children() if body is not None else []:
+        if stmt.ts.end_byte >= inner_loop.ts.start_byte:  # the inner loop or after it
+            break
+        assignment = stmt.named_children()[0] if stmt.kind() == "expression_statement" and \
+            stmt.named_children() else None
+        if assignment is None or assignment.kind() != "assignment":
+            continue
+        left, right = assignment.field("left"), assignment.field("right")
+        if left is not None and right is not None and left.kind() == "identifier" \
+                and py.names_in(right) & keys:
+            keys.add(left.text())
+    return keys
+
+
 def check(match: Match) -> bool:
     node = match.node
     loops = py.iteration_loops(node)
@@ -27,7 +46,7 @@ def check(match: Match) -> bool:
     iterable, body = node.field("right"), node.field("body")
     if iterable is None or body is None or not py.is_invariant(iterable, outer_loop):
         return False
-    outer, inner = py.loop_targets(outer_loop), py.loop_targets(node)
+    outer, inner = _derived(outer_loop, node, py.loop_targets(outer_loop)), py.loop_targets(node)
     for stmt in body.children():
         cond = stmt.field("condition") if stmt.kind() == "if_statement" else None
         if cond is not None and cond.kind() == "comparison_operator" and _joins(cond, outer, inner):

@@ -43,3 +43,11 @@ def pairs(items):
                 continue
             out.append((items[i], items[j]))
     return out
+
+
+def pairs_by_rank(players, teams):
+    for player in players:
+        rank = 3  # not derived from the outer item: a constant filter, not a join
+        for team in teams:
+            if team.rank == rank:
+                team.add(player)
