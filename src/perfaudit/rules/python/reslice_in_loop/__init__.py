@@ -1,0 +1,1 @@
+"""Rule ``reslice-in-loop``: see rule.yml."""
