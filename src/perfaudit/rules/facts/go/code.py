@@ -344,3 +344,16 @@ def const_names(root: Node) -> frozenset[str]:
                          for name in spec.field_children("name"))
     names: frozenset[str] = root.remember(const_names, collect)
     return names
+
+
+def assigned_to(value: Node) -> list[Node] | None:
+    """The left-hand side of the ``:=`` or ``=`` statement ``value`` is assigned by
+    (``db, err := sql.Open(...)`` gives ``[db, err]``); None when it is not assigned."""
+    statement = value.parent()
+    while statement is not None and statement.kind() == "expression_list":
+        statement = statement.parent()
+    if statement is None or statement.kind() not in ("short_var_declaration",
+                                                      "assignment_statement"):
+        return None
+    left = statement.field("left")
+    return left.named_children() if left is not None else []

@@ -13,13 +13,6 @@ def check(match: Match) -> bool:
         return False  # url's Query(), GraphQL and search clients: not database rows
     parent = match.node.parent()
     if parent is not None and parent.kind() == "expression_statement":
-        return True
-    if parent is None or parent.kind() != "expression_list":
-        return False
-    statement = parent.parent()
-    if statement is None or statement.kind() not in ("short_var_declaration",
-                                                      "assignment_statement"):
-        return False
-    left = statement.field("left")
-    names = left.named_children() if left is not None else []
-    return bool(names) and names[0].text() == "_"
+        return True  # neither result kept
+    names = gocode.assigned_to(match.node)
+    return names is not None and bool(names) and names[0].text() == "_"

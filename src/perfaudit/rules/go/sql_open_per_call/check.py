@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.facts.go import code as gocode
 from perfaudit.syntax import functions
 
 
 def check(match: Match) -> bool:
-    statement = match.node.parent()
-    while statement is not None and statement.kind() == "expression_list":
-        statement = statement.parent()
-    if statement is None or statement.kind() not in ("short_var_declaration",
-                                                      "assignment_statement"):
-        return False
-    left = statement.field("left")
-    names = left.named_children() if left is not None else []
+    names = gocode.assigned_to(match.node)
     if not names or names[0].kind() != "identifier":
         return False  # stored in a field or a map: kept for later calls
     scope = functions.innermost_function(match.node, Language.GO)
