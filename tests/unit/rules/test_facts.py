@@ -109,3 +109,15 @@ def test_innermost_function_python() -> None:
     calls = {common.call_name(c): c for c in _nodes(source, Language.PYTHON, "call")}
     found = [functions.innermost_function(calls[name], Language.PYTHON) for name in "ghkz"]
     assert _kinds(found) == ["function_definition", "lambda", "function_definition", None]
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ("db, err := sql.Open(d, s)", ["db", "err"]),
+    ("_, err = db.Query(q)", ["_", "err"]),
+    ("p.db, err = sql.Open(d, s)", ["p.db", "err"]),
+    ("db.Query(q)", None),                                    # not assigned at all
+    ("use(sql.Open(d, s))", None),                            # an argument, not assigned
+])
+def test_assigned_to(body: str, names: list[str] | None) -> None:
+    found = gocode.assigned_to(_go_calls(body)[0])
+    assert (None if found is None else [n.text() for n in found]) == names
