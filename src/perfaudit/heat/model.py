@@ -269,7 +269,7 @@ class HeatModel:
         if small is not None:
             return Heat(Level.COLD, small.reason)
         heat = self.function_heat(path, inner.key)
-        if heat.level is not Level.COLD and heat.level is not Level.HOT:
+        if heat.level in (Level.UNKNOWN, Level.WARM):  # a loop of its own may say more
             if any(s.start <= line <= s.end for s in inner.endless):
                 return Heat(Level.HOT, "runs per event of an endless loop", (inner.name,))
             if any(s.start <= line <= s.end for s in inner.periodic):

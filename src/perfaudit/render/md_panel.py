@@ -140,24 +140,23 @@ def _match_table(report: Report, matches: list[ConsolidatedFinding]) -> list[str
     return [*rows, ""]
 
 
+def _section(report: Report, found: list[ConsolidatedFinding], heading: str,
+             why: str) -> list[str]:
+    """A heading, why these matches are apart, and their table ([] when there are none)."""
+    return [heading, "", f"*{why}*", "", *_match_table(report, found)] if found else []
+
+
 def leads(report: Report) -> list[str]:
     """Matches in periodic code or of unknown heat: one table, to confirm with a profile."""
-    found = panel.leads(report)
-    if not found:
-        return []
-    return ["## Leads", "",
-            "*The pattern is there, but its code runs only periodically or nothing shows how "
-            "often it runs. Confirm with a profile (`perfaudit profile`) before fixing; leads "
-            "never fail a build.*", "",
-            *_match_table(report, found)]
+    return _section(report, panel.leads(report), "## Leads",
+                    "The pattern is there, but its code runs only periodically or nothing shows "
+                    "how often it runs. Confirm with a profile (`perfaudit profile`) before "
+                    "fixing; leads never fail a build.")
 
 
 def left_out(report: Report) -> list[str]:
     """Cold and unproven matches, listed only when asked for (``--all``)."""
-    found = panel.left_out(report)
-    if not found:
-        return []
-    return ["## Left out: cold and unproven matches (`--all`)", "",
-            "*Code that runs once or never in production, or a per-run cost in code with no "
-            "evidence that it runs often: not worth a performance note as it stands.*", "",
-            *_match_table(report, found)]
+    return _section(report, panel.left_out(report),
+                    "## Left out: cold and unproven matches (`--all`)",
+                    "Code that runs once or never in production, or a per-run cost in code with "
+                    "no evidence that it runs often: not worth a performance note as it stands.")

@@ -4,7 +4,8 @@ of open containers, and the function being summarised (pure).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import tree_sitter as ts
@@ -65,6 +66,30 @@ def close_before(start: int, stack: list[Frame], functions: list[OpenFunction],
             functions[-1].open_loops -= 1
         elif closed == "rare":
             functions[-1].open_rare -= 1
+
+
+def open_loop(node: ts.Node, stack: list[Frame], current: OpenFunction) -> None:
+    """Enter a loop of ``current``: calls until ``close_before`` leaves it run per iteration."""
+    current.open_loops += 1
+    stack.append((node, "loop", None))
+
+
+def open_error_path(node: ts.Node, stack: list[Frame], current: OpenFunction) -> None:
+    """Enter an error path (``if err != nil``, ``except``): its calls run rarely."""
+    current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1, "on an error path"))
+    current.open_rare += 1
+    stack.append((node, "rare", None))
+
+
+def endless(node: ts.Node, owner: OpenFunction, waits_for_event: Callable[[str], bool],
+            periodic: re.Pattern[str]) -> None:
+    """Record a loop without an exit condition: per event when its body waits for one,
+    periodic when it sleeps or waits on a timer, nothing otherwise (pagination, retries)."""
+    start, end, body = node.start_point.row + 1, node.end_point.row + 1, text(node)
+    if waits_for_event(body):
+        owner.endless.append(Span(start, end, "endless loop: runs per event"))
+    elif periodic.search(body):
+        owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
 
 
 def finish(stack: Iterable[Frame], module: OpenFunction, done: list[Function]) -> tuple[Function, ...]:

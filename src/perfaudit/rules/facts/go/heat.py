@@ -19,8 +19,11 @@ from perfaudit.rules.facts.sweep import (
     Frame,
     OpenFunction,
     close_before,
+    endless,
     events,
     finish,
+    open_error_path,
+    open_loop,
     small_int,
     text,
 )
@@ -123,8 +126,7 @@ def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
             functions.append(opened)
         elif kind == "loop":
             _loop(node, current)
-            current.open_loops += 1
-            stack.append((node, "loop", None))
+            open_loop(node, stack, current)
         elif kind == "go":
             stack.append((node, "go", None))
         elif kind == "call":
@@ -140,10 +142,7 @@ def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
         elif kind == "keyed":
             hot_refs.extend(_handshake(node))
         elif kind == "conseq" and node.parent is not None and _is_error_check(node.parent):
-            current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
-                                     "on an error path"))
-            current.open_rare += 1
-            stack.append((node, "rare", None))
+            open_error_path(node, stack, current)
     return FileSummary(path=path, package=package, functions=finish(stack, module, done),
                        hot_refs=tuple(hot_refs), main_package=_package_name(root) == "main")
 
@@ -295,19 +294,14 @@ def _cold(short: str, receiver: str, signature: tuple[str, str]) -> str:
 
 
 def _loop(node: ts.Node, owner: OpenFunction) -> None:
-    start, end = node.start_point.row + 1, node.end_point.row + 1
     header = [c for c in node.named_children if c.type != "block"]
     if not header:
-        body = text(node)
-        if _waits_for_event(body):
-            owner.endless.append(Span(start, end, "endless loop: runs per event"))
-        elif _PERIODIC.search(body):
-            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
+        endless(node, owner, _waits_for_event, _PERIODIC)
         return
     clause = header[0]
     small = _small_range(clause) if clause.type == "range_clause" else _small_count(clause)
     if small:
-        owner.small.append(Span(start, end, small))
+        owner.small.append(Span(node.start_point.row + 1, node.end_point.row + 1, small))
 
 
 def _waits_for_event(body: str) -> bool:

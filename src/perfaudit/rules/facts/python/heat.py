@@ -19,8 +19,11 @@ from perfaudit.rules.facts.sweep import (
     Frame,
     OpenFunction,
     close_before,
+    endless,
     events,
     finish,
+    open_error_path,
+    open_loop,
     small_int,
     text,
 )
@@ -116,13 +119,9 @@ def summarize(path: str, root: ts.Node) -> FileSummary:
             stack.append((node, "cls", None))
         elif kind == "loop":
             _loop(node, current)
-            current.open_loops += 1
-            stack.append((node, "loop", None))
+            open_loop(node, stack, current)
         elif kind == "rare":
-            current.rare.append(Span(node.start_point.row + 1, node.end_point.row + 1,
-                                     "on an error path"))
-            current.open_rare += 1
-            stack.append((node, "rare", None))
+            open_error_path(node, stack, current)
         else:
             call = _call(node, kind, current)
             if call is not None:
@@ -244,16 +243,10 @@ def _cold(short: str, decorators: list[str], bases: str, method: bool) -> str:
 
 
 def _loop(node: ts.Node, owner: OpenFunction) -> None:
-    start, end = node.start_point.row + 1, node.end_point.row + 1
     if node.type == "while_statement":
         condition = node.child_by_field_name("condition")
-        if condition is None or not _RUN_FLAG.match(text(condition)):
-            return
-        body = text(node)
-        if _EVENT_WAIT.search(body):
-            owner.endless.append(Span(start, end, "endless loop: runs per event"))
-        elif _PERIODIC.search(body):
-            owner.periodic.append(Span(start, end, "periodic loop: runs once per interval"))
+        if condition is not None and _RUN_FLAG.match(text(condition)):
+            endless(node, owner, lambda body: _EVENT_WAIT.search(body) is not None, _PERIODIC)
         return
     over = node.child_by_field_name("right")
     if over is None:
@@ -261,7 +254,7 @@ def _loop(node: ts.Node, owner: OpenFunction) -> None:
         over = clause.child_by_field_name("right") if clause is not None else None
     reason = _small(over) if over is not None else ""
     if reason:
-        owner.small.append(Span(start, end, reason))
+        owner.small.append(Span(node.start_point.row + 1, node.end_point.row + 1, reason))
 
 
 def _small(over: ts.Node) -> str:

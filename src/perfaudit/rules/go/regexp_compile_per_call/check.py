@@ -17,7 +17,8 @@ from perfaudit.rules.facts.go import code as gocode
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node
 
-_ONCE_CALLBACK = re.compile(r"(\.Do|OnceFunc|OnceValues?)$")  # runs the closure once, ever
+# runs the closure once, ever (`once.Do` bodies are gocode.in_once_do's)
+_ONCE_CALLBACK = re.compile(r"Once(Func|Values?)$")
 _SETUP_NAME = re.compile(r"^(New|new|Must|must|init|Init|setup|Setup|register|Register)([A-Z_]|$)")
 
 
@@ -38,7 +39,7 @@ def _cached(node: Node, root: Node) -> bool:
 
 
 def _once_closure(scope: Node) -> bool:
-    """A closure handed to ``once.Do`` / ``sync.OnceFunc`` / ``sync.OnceValue``: it runs once."""
+    """A closure handed to ``sync.OnceFunc`` / ``sync.OnceValue(s)``: it runs once."""
     if scope.kind() != "func_literal":
         return False
     parent = scope.parent()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.syntax import functions
-from perfaudit.syntax.node import Node
 
 _LIFETIME = frozenset({"main", "init"})
 
@@ -26,8 +25,4 @@ def check(match: Match) -> bool:
     if body is None:
         return False
     exits = [*body.find_all(kind="return_statement"), *body.find_all(kind="break_statement")]
-    return any(_same(functions.innermost_function(n, Language.GO), scope) for n in exits)
-
-
-def _same(a: Node | None, b: Node) -> bool:
-    return a is not None and (a.ts.start_byte, a.ts.end_byte) == (b.ts.start_byte, b.ts.end_byte)
+    return any(functions.innermost_function(n, Language.GO) == scope for n in exits)
