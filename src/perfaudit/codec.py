@@ -6,18 +6,24 @@ form, so it lives here rather than in any one of them.
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import TypeAdapter
 
 from perfaudit.model import Report
 
-REPORT_ADAPTER: TypeAdapter[Report] = TypeAdapter(Report)
+
+@functools.cache
+def report_adapter() -> TypeAdapter[Report]:
+    """The Report's pydantic adapter, built on first use (building it takes a while)."""
+    return TypeAdapter(Report)
 
 
 def encode(report: Report, indent: int | None = None) -> str:
     """The report as JSON text (compact unless ``indent`` is given)."""
-    return REPORT_ADAPTER.dump_json(report, indent=indent).decode("utf-8")
+    return report_adapter().dump_json(report, indent=indent).decode("utf-8")
 
 
 def decode(text: str | bytes) -> Report:
     """A report back from its JSON text, validated."""
-    return REPORT_ADAPTER.validate_json(text)
+    return report_adapter().validate_json(text)

@@ -67,6 +67,8 @@ class Config:
     preview: Flag = False
     show_all: Flag = False
     database: str = ".perfaudit/perfaudit.db"
+    cache: Flag = True
+    cache_path: str = ".perfaudit/cache.db"
     severity_policy: Literal["max", "majority", "evidence"] = "evidence"
     providers: dict[str, ProviderSettings] = field(default_factory=dict)
     max_cost: Amount | None = None

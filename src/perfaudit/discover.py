@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -148,25 +149,33 @@ def _path_skip(dirs: set[str], rel: str, include_tests: bool) -> str | None:
     return None
 
 
-def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int, str]:
-    """(reason to skip, line count, size, why unreadable) after looking at the file's bytes."""
+def content_digest(data: bytes) -> str:
+    """The content address of a file's bytes (the result cache's key for the file)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int, str, str]:
+    """(reason to skip, line count, size, why unreadable, content digest) after looking at the
+    file's bytes."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                return "oversized", 0, size, ""
+                return "oversized", 0, size, "", ""
             data = handle.read()
     except OSError as exc:
-        return UNREADABLE, 0, 0, exc.strerror or type(exc).__name__
+        return UNREADABLE, 0, 0, exc.strerror or type(exc).__name__, ""
     if b"\0" in data[:_SNIFF_BYTES]:
-        return "binary", 0, size, ""
+        return "binary", 0, size, "", ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "undecodable", 0, size, ""
-    if _GENERATED.search(text[:2000]):
-        return "generated", 0, size, ""
-    return None, text.count("\n") + (0 if text.endswith("\n") or not text else 1), size, ""
+        return "undecodable", 0, size, "", ""
+    head = text[:2000]
+    if ("enerated" in head or "DO NOT EDIT" in head) and _GENERATED.search(head):
+        return "generated", 0, size, "", ""
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    return None, lines, size, "", content_digest(data)
 
 
 def _looks_binary(path: str) -> bool:
@@ -247,13 +256,14 @@ class _Survey:
         if reason is not None:
             self.skipped.append(Skip(path=rel, reason=reason))
             return
-        reason, lines, size, why = _content_skip(full, self.max_file_bytes)
+        reason, lines, size, why, digest = _content_skip(full, self.max_file_bytes)
         if reason == UNREADABLE:
             self.unreadable(rel, why)
         elif reason is not None:
             self.skipped.append(Skip(path=rel, reason=reason))
         else:
-            self.files.append(SourceFile(path=rel, language=language, lines=lines, size=size))
+            self.files.append(SourceFile(path=rel, language=language, lines=lines, size=size,
+                                         digest=digest))
 
 
 def discover_files(

@@ -199,6 +199,8 @@ class SourceFile:
     language: Language
     lines: int
     size: int
+    digest: str = ""
+    """The content address of the bytes discovery read ("" when unknown)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -237,6 +239,10 @@ class ReviewerRun:
     available: bool = True
     prompt_version: str | None = None
     not_reviewed: tuple[Skip, ...] = ()
+    cache_hits: int = 0
+    """Files whose result came from the result cache (unchanged since an earlier run)."""
+    cache_misses: int = 0
+    """Files reviewed afresh although a result cache was in use."""
 
 
 class TriageStatus(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -17,12 +18,14 @@ from perfaudit.discover import Discovery, discover_files
 from perfaudit.errors import UsageError
 from perfaudit.heat import HeatModel
 from perfaudit.heat.collect import summaries_for
+from perfaudit.heat.replay import Recording, Replay
 from perfaudit.heat.tiers import weigh
 from perfaudit.langversion import detect_versions
 from perfaudit.model import (
     AuditInfo,
     ConsolidatedFinding,
     Diagnostic,
+    Finding,
     Report,
     ReviewerRun,
     SourceFile,
@@ -36,6 +39,8 @@ from perfaudit.reviewers.base import (
     ReviewResult,
     no_progress,
 )
+from perfaudit.store.cache import ResultCache, code_digest
+from perfaudit.store.db import database_path, ignore_outputs
 
 SCHEMA_VERSION = "1.0"
 Clock = Callable[[], datetime]
@@ -86,10 +91,14 @@ class Reviewed:
     coverage: Mapping[str, frozenset[str]]
     findings: tuple[ConsolidatedFinding, ...]
 
+    notes: tuple[Diagnostic, ...] = ()
+    """Diagnostics of the run itself (a result cache that had to be rebuilt)."""
+
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        """Discovery's diagnostics, then each reviewer's."""
-        return (*self.discovery.diagnostics, *(d for r in self.results for d in r.diagnostics))
+        """Discovery's diagnostics, each reviewer's, then the run's own."""
+        return (*self.discovery.diagnostics, *(d for r in self.results for d in r.diagnostics),
+                *self.notes)
 
 
 def run_reviewer(reviewer: Reviewer, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
@@ -114,17 +123,70 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
     hooks.on_discovered(discovery.files)
     plan = [(reviewer, files_for(reviewer, discovery.files)) for reviewer in panel]
     hooks.on_start(sum(len(files) for _reviewer, files in plan))
-    ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress)
-    results = tuple(run_reviewer(reviewer, files, ctx) for reviewer, files in plan)
+    cache = open_cache(root, config)
+    ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress,
+                        cache=cache)
+    try:
+        results = tuple(run_reviewer(reviewer, files, ctx) for reviewer, files in plan)
+        raw = [f for result in results for f in result.findings]
+        if raw:
+            raw = _weighed(root, discovery.files, results, raw, cache)
+    finally:
+        if cache is not None:
+            cache.close()
     coverage = {result.run.name: result.reviewed for result in results}
-    raw = [f for result in results for f in result.findings]
-    if raw:
-        known = [s for result in results for s in result.summaries]
-        model = HeatModel(summaries_for(root, discovery.files, known))
-        raw = list(weigh(raw, model))
     findings = consolidate(raw, coverage, config.severity_policy)
+    notes = () if cache is None or not cache.rebuilt else (Diagnostic(
+        source="cache", kind="cache-rebuilt", path=None,
+        message=f"the result cache {cache.path} could not be read ({cache.rebuilt}); "
+                "it was made anew"),)
     return Reviewed(discovery=discovery, versions=versions, results=results, coverage=coverage,
-                    findings=findings)
+                    findings=findings, notes=notes)
+
+
+def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewResult],
+             raw: list[Finding], cache: ResultCache | None) -> list[Finding]:
+    """``raw`` with the tiers heat gives them; the heat model's answers are replayed from the
+    cache when the same files were weighed with the same questions before."""
+    key = _heat_key(files, raw)
+    stored = cache.get_many(_heat_namespace(), [key]).get(key) if cache is not None else None
+    if stored is not None:
+        try:
+            return list(weigh(raw, Replay(stored)))
+        except (ValueError, KeyError):
+            pass  # not a recording of these questions: answer them afresh
+    known = [s for result in results for s in result.summaries]
+    recording = Recording(HeatModel(summaries_for(root, files, known)))
+    weighed = list(weigh(raw, recording))
+    if cache is not None:
+        cache.put_many(_heat_namespace(), {key: recording.encode()})
+    return weighed
+
+
+def _heat_namespace() -> str:
+    return f"heat:{code_digest()}"
+
+
+def _heat_key(files: Sequence[SourceFile], raw: Sequence[Finding]) -> str:
+    """A digest of every input of the heat model (each file's path, language and content)
+    and of the questions weighing asks (the findings' lines)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted(files, key=lambda f: f.path):
+        digest.update(f"{file.path}\0{file.language.value}\0{file.digest}\n".encode())
+    for path, line in sorted({(f.location.path, f.location.start_line) for f in raw}):
+        digest.update(f"{path}\0{line}\n".encode())
+    return digest.hexdigest()
+
+
+def open_cache(root: Path, config: Config) -> ResultCache | None:
+    """The result cache the config names, or None with ``--no-cache``."""
+    if not config.cache:
+        return None
+    path = database_path(root, config.cache_path)
+    cache = ResultCache(path)
+    if path.parent == root / ".perfaudit":
+        ignore_outputs(path.parent)
+    return cache
 
 
 def _with_coverage(result: ReviewResult) -> ReviewerRun:

@@ -82,7 +82,7 @@ def scan_one(root: Path, rel: str, skipped: dict[str, str]) -> dict[str, Any]:
     else:
         try:
             task = _Task(root=str(root), path=rel, language=language.value, version=None)
-            result = _scan_task(task).scan
+            result = _scan_task(task).result.scan
             out["audit"] = _result(result.findings, result.diagnostics)
         except Exception as exc:  # the task function promises never to raise
             out["audit"] = _error(exc)

@@ -89,4 +89,12 @@ def test_revision_flags_need_git_and_exclude_each_other(
 def test_no_history_writes_no_database(repo: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "audit", str(repo), "--no-history", "-o", str(tmp_path / "out"))[0] == 0
+    assert not (repo / ".perfaudit" / "perfaudit.db").exists()
+    assert (repo / ".perfaudit" / "cache.db").exists()  # the result cache is not history
+
+
+def test_no_cache_writes_nothing(repo: Path, tmp_path: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "audit", str(repo), "--no-history", "--no-cache",
+               "-o", str(tmp_path / "out"))[0] == 0
     assert not (repo / ".perfaudit").exists()

@@ -2,29 +2,57 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from perfaudit import __version__
-from perfaudit.cli import _console, audit_cmd, bench_cmd, profile_cmd, rules_cmd, track_cmd
 from perfaudit.errors import EXIT_INTERNAL, EXIT_USAGE, PerfauditError
 
+COMMANDS = {
+    "audit": ("audit_cmd", "audit"),
+    "rules": ("rules_cmd", "list_rules"),
+    "rule": ("rules_cmd", "show_rule"),
+    "history": ("track_cmd", "history_command"),
+    "revalidate": ("track_cmd", "revalidate"),
+    "triage": ("track_cmd", "triage_command"),
+    "bench": ("bench_cmd", "bench"),
+    "compare": ("bench_cmd", "compare_cmd"),
+    "profile": ("profile_cmd", "profile"),
+}
+"""Each command's module and attribute: a command's module is imported only when it runs, so
+``perfaudit --version`` or ``perfaudit rules`` do not pay for the audit's imports."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """The command group, loading each command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name."""
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called ``cmd_name``, its module imported now; None when unknown."""
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        command: click.Command = getattr(
+            importlib.import_module(f"perfaudit.cli.{target[0]}"), target[1])
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="perfaudit")
 def cli() -> None:
     """perfaudit: performance audits of Go and Python repositories."""
 
 
-for _command in (*audit_cmd.COMMANDS, *rules_cmd.COMMANDS, *track_cmd.COMMANDS,
-                 *bench_cmd.COMMANDS, *profile_cmd.COMMANDS):
-    cli.add_command(_command)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with perfaudit's exit codes (0, 1 findings, 2 usage, 3 internal)."""
+    from perfaudit.cli import _console  # rich only once a command runs
+
     try:
         code = cli.main(args=argv, prog_name="perfaudit", standalone_mode=False)
     except click.exceptions.Exit as exc:

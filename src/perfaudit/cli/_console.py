@@ -6,11 +6,12 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from perfaudit.pipeline import Hooks
+if TYPE_CHECKING:
+    from perfaudit.pipeline import Hooks
 
 
 class _Stdout(Console):
@@ -45,6 +46,16 @@ def interactive() -> bool:
 @contextmanager
 def progress_hooks(enabled: bool) -> Iterator[Hooks]:
     """Pipeline hooks that drive a progress bar on stderr when ``enabled``."""
+    from rich.progress import (  # only commands that audit need these
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from perfaudit.pipeline import Hooks  # the pipeline's imports are heavy
+
     if not enabled:
         yield Hooks()
         return

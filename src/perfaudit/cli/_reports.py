@@ -6,7 +6,7 @@ from pathlib import Path
 
 from perfaudit.errors import UsageError
 from perfaudit.model import Report
-from perfaudit.render import FORMATS
+from perfaudit.render import FORMATS, renderer
 
 
 def split_values(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -23,10 +23,9 @@ def write_reports(report: Report, out_dir: Path, formats: tuple[str, ...]) -> li
         raise UsageError(f"cannot create output directory {out_dir}: {exc.strerror}") from exc
     written = []
     for name in formats:
-        filename, render = FORMATS[name]
-        path = out_dir / filename
+        path = out_dir / FORMATS[name][0]
         try:
-            path.write_text(render(report), encoding="utf-8")
+            path.write_text(renderer(name)(report), encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         written.append(path)

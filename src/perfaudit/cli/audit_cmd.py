@@ -23,7 +23,7 @@ from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
 def _check_names(config: Config) -> None:
     # reviewer-scoped ids such as "ruff:PERF401" belong to that reviewer, not the catalogue
     names = [n for n in (*config.select, *config.ignore) if ":" not in n]
-    unknown = unknown_rule_names(names, load_catalogue())
+    unknown = unknown_rule_names(names, load_catalogue()) if names else []
     if unknown:
         raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
                          "(see `perfaudit rules`)")
@@ -129,6 +129,8 @@ def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool =
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
 @click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
 @click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+@click.option("--cache/--no-cache", default=None,
+              help="Reuse results of unchanged files from .perfaudit/cache.db [default: on].")
 @click.option("--history/--no-history", "keep_history", default=True,
               help="Save the audit to the history database [default: on].")
 @click.option("--allow-incomplete", is_flag=True,

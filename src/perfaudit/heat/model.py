@@ -254,6 +254,11 @@ class HeatModel:
             return self._place(self._files[path])
         return path_kind(path)
 
+    def cold_place(self, path: str) -> str:
+        """Why ``path`` is a hard-cold place ("" when it is not)."""
+        kind = self.path_kind(path)
+        return kind.reason if is_hard(kind) else ""
+
     def at(self, path: str, line: int) -> Heat:
         """Heat of the code at ``path:line``: its loop's size, then its function's heat."""
         kind = self.path_kind(path)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
-from perfaudit.heat.model import Heat, HeatModel, Level
-from perfaudit.heat.paths import is_hard
+from perfaudit.heat.model import Heat, Level
 from perfaudit.model import Category, Evidence, Finding, Tier
 
 LIFETIME_CATEGORIES = frozenset({Category.LEAK, Category.LIFECYCLE, Category.CORRECTNESS})
@@ -46,15 +46,26 @@ def tier_of(finding: Finding, heat: Heat, cold_place: str) -> tuple[Tier, str]:
     return Tier.LEAD, heat.describe()
 
 
-def weigh(findings: Iterable[Finding], model: HeatModel) -> tuple[Finding, ...]:
+class HeatSource(Protocol):
+    """What weighing asks of heat: a :class:`~perfaudit.heat.model.HeatModel`, or its answers
+    replayed from an earlier run over the same files."""
+
+    def at(self, path: str, line: int) -> Heat:
+        """Heat of the code at ``path:line``."""
+        ...
+
+    def cold_place(self, path: str) -> str:
+        """Why ``path`` is a hard-cold place ("" when it is not)."""
+        ...
+
+
+def weigh(findings: Iterable[Finding], model: HeatSource) -> tuple[Finding, ...]:
     """``findings`` with their tier and heat evidence (a ``heat`` evidence item, too)."""
     out = []
     for finding in findings:
         location = finding.location
         heat = model.at(location.path, location.start_line)
-        kind = model.path_kind(location.path)
-        cold_place = kind.reason if is_hard(kind) else ""
-        tier, text = tier_of(finding, heat, cold_place)
+        tier, text = tier_of(finding, heat, model.cold_place(location.path))
         evidence = finding.evidence
         if text:
             evidence = (*evidence, Evidence(kind=HEAT_EVIDENCE, summary=text,

@@ -11,6 +11,7 @@ from typing import Protocol
 from perfaudit.config import Config
 from perfaudit.heat.summary import FileSummary
 from perfaudit.model import Diagnostic, Finding, ReviewerRun, Skip, SourceFile
+from perfaudit.store.cache import ResultCache
 
 ProgressFn = Callable[[int], None]
 
@@ -58,6 +59,8 @@ class ReviewContext:
     versions: Mapping[str, str] = field(default_factory=dict)
     progress: ProgressFn = no_progress
     ledger: CostLedger = field(default_factory=CostLedger)
+    cache: ResultCache | None = None
+    """Results of earlier runs by content (None: ``--no-cache``, or no cache could be opened)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +72,7 @@ class ReviewResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     reviewed: frozenset[str] = frozenset()
     skipped: tuple[Skip, ...] = ()
-    summaries: tuple[FileSummary, ...] = ()
+    summaries: Sequence[FileSummary] = ()
     """Heat summaries of the files this reviewer parsed anyway (the heat model reuses them)."""
 
 

@@ -9,11 +9,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from perfaudit.config import Config
+from perfaudit.discover import content_digest
 from perfaudit.heat import FileSummary, summarize_tree
 from perfaudit.heat.paths import is_hard, path_kind
 from perfaudit.langversion import NearestGoVersion
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
+from perfaudit.reviewers import cached
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
+from perfaudit.reviewers.cached import FileResult
 from perfaudit.reviewers.pool import Crashed, Pool
 from perfaudit.rules.catalogue import load_catalogue, select_rules
 from perfaudit.rules.catalogue.schema import Rule
@@ -46,34 +49,47 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
 
 
 @dataclass(frozen=True, slots=True)
-class _FileResult:
-    """What a worker sends back for one file: its rule results and its heat summary."""
+class _Done:
+    """What a worker sends back for one file: its result and the digest of the bytes it read."""
 
-    scan: ScanResult
-    summary: FileSummary | None = None
+    result: FileResult
+    digest: str = ""
 
 
-def _scan_task(task: _Task) -> _FileResult:
+def _scan_task(task: _Task) -> _Done:
     try:
-        with open(os.path.join(task.root, task.path), encoding="utf-8") as handle:
-            source = handle.read()
+        with open(os.path.join(task.root, task.path), "rb") as handle:
+            data = handle.read()
+        digest, source = content_digest(data), data.decode("utf-8")
+    except Exception as exc:  # one bad file must not stop the audit
+        return _Done(_lost(task.path, exc))
+    return _Done(_scan_source(task, source), digest)
+
+
+def _lost(path: str, exc: Exception) -> FileResult:
+    return FileResult(ScanResult(diagnostics=(Diagnostic(
+        source=REVIEWER, kind="scan-error", path=path,
+        message=f"{type(exc).__name__}: {exc}"),)))
+
+
+def _scan_source(task: _Task, source: str) -> FileResult:
+    """The rules' results and the heat summary of one file's text."""
+    try:
         language = Language(task.language)
         parsed = Root(source, language)
         scan = scan_parsed(task.path, source, parsed, _WORKER_RULES, task.version,
                            known_rules=_KNOWN_RULES)
     except Exception as exc:  # one bad file must not stop the audit
-        return _FileResult(ScanResult(diagnostics=(Diagnostic(
-            source=REVIEWER, kind="scan-error", path=task.path,
-            message=f"{type(exc).__name__}: {exc}"),)))
+        return _lost(task.path, exc)
     # a file in a cold place stays cold whatever its summary says; skipping it costs only the
     # evidence that what it alone calls is cold too (a third of a Django tree is migrations)
     if is_hard(path_kind(task.path)):
-        return _FileResult(scan)
+        return FileResult(scan)
     try:  # the same tree tells the heat model what this file's functions call
         summary = summarize_tree(task.path, parsed.tree.root_node, language)
     except Exception:  # heat is an estimate: a file without one is only unknown, not lost
         summary = None
-    return _FileResult(scan, summary)
+    return FileResult(scan, summary)
 
 
 # diagnostics that mean a file's rules did not all run: the file counts as not reviewed
@@ -102,42 +118,117 @@ class RulesReviewer:
     def __init__(self, config: Config) -> None:
         self._config = config
 
-    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, _FileResult]]:
+    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, _Done]]:
         """``(task index, result)`` as files finish. Files run in worker processes even at one
         job, so a file that crashes the engine costs that file alone, never the audit."""
         args = (self._config.select, self._config.ignore, self._config.preview)
         _init_worker(*args)  # a forked worker finds the catalogue loaded
         pool = Pool(_scan_task, jobs, setup=functools.partial(_init_worker, *args))
         for index, result in pool.results(tasks):
-            yield index, (_FileResult(_crash_result(tasks[index].path, result))
+            yield index, (_Done(FileResult(_crash_result(tasks[index].path, result)))
                           if isinstance(result, Crashed) else result)
 
     def review(self, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
-        """Scan every file with the selected rules."""
+        """Scan every file with the selected rules (reusing cached results of unchanged files)."""
         started = time.perf_counter()
         go = NearestGoVersion(ctx.root, ctx.versions.get("go"))
         tasks = [_Task(str(ctx.root), f.path, f.language.value,
                        go.for_file(f.path) if f.language is Language.GO
                        else ctx.versions.get(f.language.value))
                  for f in files]
-        results: list[ScanResult] = [ScanResult()] * len(tasks)
-        summaries: list[FileSummary] = []
-        jobs = effective_jobs(self._config.jobs, len(tasks))
-        for done, (index, result) in enumerate(self._results(tasks, jobs), 1):
-            results[index] = result.scan
-            if result.summary is not None:
-                summaries.append(result.summary)
+        store = _Store(ctx, self._config, tasks, [f.digest for f in files])
+        results = store.scans()
+        hits = [i for i, result in enumerate(results) if result is not None]
+        for done, _index in enumerate(hits, 1):
             ctx.progress(done)
-        findings = [f for result in results for f in result.findings]
-        diagnostics = [d for result in results for d in result.diagnostics]
+        misses = [i for i, result in enumerate(results) if result is None]
+        fresh: dict[int, _Done] = {}
+        jobs = effective_jobs(self._config.jobs, len(misses))
+        for done, (index, outcome) in enumerate(
+                self._results([tasks[i] for i in misses], jobs) if misses else (), len(hits) + 1):
+            fresh[misses[index]] = outcome
+            ctx.progress(done)
+        store.save(fresh)
+        scans = [fresh[i].result.scan if i in fresh else result or ScanResult()
+                 for i, result in enumerate(results)]
+        summaries = cached.Summaries(
+            [done.result.summary for done in fresh.values() if done.result.summary is not None],
+            functools.partial(store.summaries, hits))
+        return self._result(files, scans, summaries, started,
+                            hits=len(hits) if store.enabled else 0,
+                            misses=len(misses) if store.enabled else 0)
+
+    def _result(self, files: Sequence[SourceFile], scans: list[ScanResult],
+                summaries: Sequence[FileSummary], started: float, *, hits: int,
+                misses: int) -> ReviewResult:
+        findings = [f for scan in scans for f in scan.findings]
+        diagnostics = [d for scan in scans for d in scan.diagnostics]
         lost = {d.path for d in diagnostics if d.kind in _LOST}
         run = ReviewerRun(name=self.name, files_reviewed=len(files) - len(lost),
                           findings=len(findings), errors=len(lost),
-                          duration_s=round(time.perf_counter() - started, 3))
+                          duration_s=round(time.perf_counter() - started, 3),
+                          cache_hits=hits, cache_misses=misses)
         reviewed = frozenset(f.path for f in files if f.path not in lost)
         return ReviewResult(run=run, findings=tuple(findings), diagnostics=tuple(diagnostics),
-                            reviewed=reviewed,
-                            summaries=tuple(sorted(summaries, key=lambda s: s.path)))
+                            reviewed=reviewed, summaries=summaries)
+
+
+class _Store:
+    """The rules reviewer's view of the result cache: keys for its tasks, JSON values."""
+
+    def __init__(self, ctx: ReviewContext, config: Config, tasks: list[_Task],
+                 digests: list[str]) -> None:
+        self._cache = ctx.cache if ctx.cache is not None and ctx.cache.usable else None
+        self.enabled = self._cache is not None
+        self._tasks, self._digests = tasks, digests
+        self._namespace = (cached.namespace(config.select, config.ignore, config.preview)
+                           if self.enabled else "")
+
+    def _key(self, index: int, digest: str) -> str:
+        task = self._tasks[index]
+        return cached.file_key(task.path, task.language, task.version, digest)
+
+    def _summary_key(self, index: int, digest: str) -> str:
+        task = self._tasks[index]
+        return cached.file_key(task.path, task.language, None, digest)
+
+    def scans(self) -> list[ScanResult | None]:
+        """Each task's cached rule results, or None (a miss, or a value that does not decode)."""
+        if self._cache is None:
+            return [None] * len(self._tasks)
+        keys = [self._key(i, d) if d else "" for i, d in enumerate(self._digests)]
+        values = self._cache.get_many(self._namespace, (k for k in keys if k))
+        return [_decoded(values.get(key)) if key else None for key in keys]
+
+    def summaries(self, indexes: list[int]) -> list[bytes]:
+        """The cached heat summaries of the files at ``indexes`` (those stored)."""
+        if self._cache is None:
+            return []
+        keys = [self._summary_key(i, self._digests[i]) for i in indexes]
+        return list(self._cache.get_many(cached.summary_namespace(), keys).values())
+
+    def save(self, fresh: dict[int, _Done]) -> None:
+        """Store what was reviewed afresh, except files whose review was lost (a crash may
+        not happen again)."""
+        if self._cache is None:
+            return
+        kept = {i: done for i, done in fresh.items()
+                if done.digest and not any(d.kind in _LOST for d in done.result.scan.diagnostics)}
+        self._cache.put_many(self._namespace, {
+            self._key(i, done.digest): cached.encode_scan(done.result.scan)
+            for i, done in kept.items()})
+        self._cache.put_many(cached.summary_namespace(), {
+            self._summary_key(i, done.digest): cached.encode_summary(done.result.summary)
+            for i, done in kept.items() if done.result.summary is not None})
+
+
+def _decoded(value: bytes | None) -> ScanResult | None:
+    if value is None:
+        return None
+    try:
+        return cached.decode_scan(value)
+    except ValueError:
+        return None
 
 
 def make_rules_reviewer(_name: str, config: Config) -> RulesReviewer:

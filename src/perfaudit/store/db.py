@@ -17,6 +17,21 @@ _PRAGMAS = (
 )
 
 
+_OUTPUTS_IGNORE = ("# perfaudit outputs; only the triage decisions are committed\n"
+                   "*\n!.gitignore\n!triage.toml\n")
+
+
+def ignore_outputs(directory: Path) -> None:
+    """Keep perfaudit's database, cache and reports in ``directory`` (``.perfaudit``) out of
+    git, but not triage.toml, unless the team wrote its own ``.gitignore`` there."""
+    ignore = directory / ".gitignore"
+    if directory.is_dir() and not ignore.exists():
+        try:
+            ignore.write_text(_OUTPUTS_IGNORE, encoding="utf-8")
+        except OSError:
+            return
+
+
 def database_path(root: Path, configured: str) -> Path:
     """The database file: ``configured`` as given when absolute, else relative to ``root``."""
     path = Path(configured).expanduser()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields, replace
@@ -18,10 +19,14 @@ from perfaudit.pipeline import Hooks, review_panel
 from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import Reviewer
 from perfaudit.store import database_path, history, open_store
+from perfaudit.store.db import ignore_outputs
 from perfaudit.track.revalidate import CurrentState, revalidate
 from perfaudit.track.triage import apply_triage, read_triage
 
-_CONFIG_ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
+
+@functools.cache
+def _config_adapter() -> TypeAdapter[Config]:
+    return TypeAdapter(Config)
 # settings that decide what an audit finds; re-validation reuses them
 _REPLAYED = ("reviewers", "select", "ignore", "preview", "include_tests", "exclude",
              "max_file_bytes")
@@ -29,7 +34,7 @@ _REPLAYED = ("reviewers", "select", "ignore", "preview", "include_tests", "exclu
 
 def settings_of(config: Config) -> dict[str, Any]:
     """The configuration as plain JSON values, as the history stores it."""
-    return dict(_CONFIG_ADAPTER.dump_python(config, mode="json"))
+    return dict(_config_adapter().dump_python(config, mode="json"))
 
 
 def replay_config(config: Config, settings: dict[str, Any]) -> Config:
@@ -38,7 +43,7 @@ def replay_config(config: Config, settings: dict[str, Any]) -> Config:
     merged = {**settings_of(config), **{k: v for k, v in settings.items()
                                         if k in _REPLAYED and k in known}}
     try:
-        replayed = _CONFIG_ADAPTER.validate_python(merged)
+        replayed = _config_adapter().validate_python(merged)
     except ValidationError:
         return config  # settings from an incompatible version: audit as configured now
     # credentials are never serialised with the settings; keep the ones given now
@@ -55,17 +60,6 @@ def with_triage(report: Report, root: Path, today: date) -> Report:
     return apply_triage(report, read_triage(root), today)
 
 
-_OUTPUTS_IGNORE = ("# perfaudit outputs; only the triage decisions are committed\n"
-                   "*\n!.gitignore\n!triage.toml\n")
-
-
-def _ignore_outputs(root: Path) -> None:
-    """Keep the database and reports out of git (but not triage.toml) unless told otherwise."""
-    ignore = root / ".perfaudit" / ".gitignore"
-    if ignore.parent.is_dir() and not ignore.exists():
-        ignore.write_text(_OUTPUTS_IGNORE, encoding="utf-8")
-
-
 def save(report: Report, root: Path, config: Config, files_root: Path | None = None,
          files: Sequence[SourceFile] = ()) -> str | None:
     """Save ``report`` and the digests of its ``files`` (and of every file with a finding) to the
@@ -78,7 +72,7 @@ def save(report: Report, root: Path, config: Config, files_root: Path | None = N
             history.save_audit(conn, report, settings_of(config), digests)
         finally:
             conn.close()
-        _ignore_outputs(root)
+        ignore_outputs(root / ".perfaudit")
     except (PerfauditError, sqlite3.Error, OSError) as exc:
         return f"audit not saved to history: {exc}"
     return None

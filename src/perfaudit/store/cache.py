@@ -1,0 +1,189 @@
+"""The result cache: values keyed by content, in one SQLite file, never fatal.
+
+A value is stored under a *namespace* (what else the value depends on: perfaudit's code and
+rules, the options that change results) and a *key* (the input's content address). Reads and
+writes that fail are misses; a file that is not this cache's (corrupt, foreign, from an older
+layout) is deleted and rebuilt. Several audits may share the file at once: SQLite's WAL mode
+lets readers run beside one writer, and a writer that waits too long gives up its write.
+
+Values are bytes the caller encodes (JSON, never pickle): the file sits in the audited tree,
+and reading it must not run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+
+from perfaudit import __version__
+
+APPLICATION_ID = 0x50464143  # "PFAC"
+LAYOUT = 1
+MAX_ENTRIES = 200_000
+MAX_BYTES = 512 * 1024 * 1024
+_CHUNK = 500  # SQLite allows 999 parameters per statement in old builds
+_TOUCH_AFTER_S = 3600  # a hit refreshes its entry's age at most this often
+_BUSY_MS = 3000
+_PACKAGE = Path(__file__).resolve().parent.parent
+_LIBRARIES = ("tree-sitter", "tree-sitter-go", "tree-sitter-python")
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of perfaudit's own files (code, rules, examples) and its parsers' versions."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(p for p in _PACKAGE.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """A content-addressed cache in one SQLite file; every failure is a miss, not an error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rebuilt = ""
+        """Why the file was deleted and made anew on open ("" when it was not)."""
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = self._open()
+        except sqlite3.DatabaseError as exc:
+            self.rebuilt = f"{type(exc).__name__}: {exc}"
+            self._conn = self._rebuild()
+        except (OSError, sqlite3.Error):
+            self._conn = None
+
+    @property
+    def usable(self) -> bool:
+        """Whether the cache could be opened (an unwritable directory gives no cache)."""
+        return self._conn is not None
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+            app, layout = (conn.execute("PRAGMA application_id").fetchone()[0],
+                           conn.execute("PRAGMA user_version").fetchone()[0])
+            if (app, layout) == (0, 0) and not _tables(conn):
+                _create(conn)
+            elif (app, layout) != (APPLICATION_ID, LAYOUT):
+                raise sqlite3.DatabaseError(f"not a perfaudit cache of layout {LAYOUT}")
+            conn.execute("SELECT 1 FROM entries LIMIT 1").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _rebuild(self) -> sqlite3.Connection | None:
+        """Delete the file (and its WAL) and create an empty cache; None if even that fails."""
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+        try:
+            return self._open()
+        except (OSError, sqlite3.Error):
+            return None
+
+    def get_many(self, namespace: str, keys: Iterable[str]) -> dict[str, bytes]:
+        """The values stored for ``keys`` (missing keys are absent); touches what it returns."""
+        conn, wanted = self._conn, list(dict.fromkeys(keys))
+        if conn is None or not wanted:
+            return {}
+        found: dict[str, bytes] = {}
+        try:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start:start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, value FROM entries WHERE namespace = ? AND key IN ({marks})",
+                    (namespace, *chunk)).fetchall()
+                found.update((key, bytes(value)) for key, value in rows)
+            self._touch(namespace, list(found))
+        except sqlite3.Error:
+            return found
+        return found
+
+    def put_many(self, namespace: str, values: Mapping[str, bytes]) -> bool:
+        """Store ``values`` in one transaction and evict the oldest entries past the bounds;
+        False when the write could not be made (another audit held the lock too long)."""
+        conn = self._conn
+        if conn is None or not values:
+            return conn is not None
+        now = int(time.time())
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT OR REPLACE INTO entries (namespace, key, value, used) VALUES (?, ?, ?, ?)",
+                [(namespace, key, value, now) for key, value in values.items()])
+            _evict(conn)
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            return False
+        return True
+
+    def _touch(self, namespace: str, keys: list[str]) -> None:
+        """Mark ``keys`` as used now, unless they were within the hour (spares a write)."""
+        conn = self._conn
+        if conn is None or not keys:
+            return
+        now = int(time.time())
+        with contextlib.suppress(sqlite3.Error):
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start:start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"UPDATE entries SET used = ? WHERE namespace = ? "
+                             f"AND key IN ({marks}) AND used < ?",
+                             (now, namespace, *chunk, now - _TOUCH_AFTER_S))
+
+    def close(self) -> None:
+        """Close the file (a closed cache misses everything)."""
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("CREATE TABLE IF NOT EXISTS entries (namespace TEXT NOT NULL, key TEXT NOT NULL, "
+                 "value BLOB NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (namespace, key)) "
+                 "WITHOUT ROWID")
+    conn.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {LAYOUT}")
+    conn.execute("COMMIT")
+
+
+def _evict(conn: sqlite3.Connection) -> None:
+    """Delete the least recently used entries while the cache is past its bounds."""
+    count, size = conn.execute("SELECT count(*), coalesce(sum(length(value)), 0) FROM entries"
+                               ).fetchone()
+    if count <= MAX_ENTRIES and size <= MAX_BYTES:
+        return
+    excess = max(count - MAX_ENTRIES, 0)
+    if size > MAX_BYTES:  # drop a share of entries proportional to the excess bytes
+        excess = max(excess, int(count * (size - MAX_BYTES) / size) + 1)
+    conn.execute("DELETE FROM entries WHERE (namespace, key) IN (SELECT namespace, key FROM "
+                 "entries ORDER BY used LIMIT ?)", (excess,))
