@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import stat
 import subprocess
+import time
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
@@ -35,6 +37,40 @@ UNREADABLE = "unreadable"
 _GIT_UNREADABLE_DIR = re.compile(r"^warning: could not open directory '(.+)': (.+)$", re.MULTILINE)
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What reading a file told discovery, with the file's stat stamp at the time: while the
+    stamp (size, modification and change times, inode) stays the same, the file need not be
+    read again."""
+
+    stamp: tuple[int, int, int, int]
+    reason: str | None
+    lines: int = 0
+    digest: str = ""
+
+    def to_json(self) -> list[object]:
+        """The record as a JSON array."""
+        return [*self.stamp, self.reason, self.lines, self.digest]
+
+    @classmethod
+    def from_json(cls, row: list[object]) -> Seen:
+        """A record back from its JSON array; ``ValueError`` for anything else."""
+        size, mtime, ino, ctime, reason, lines, digest = row
+        if not (all(type(v) is int for v in (size, mtime, ino, ctime, lines))
+                and (reason is None or type(reason) is str) and type(digest) is str):
+            raise ValueError("not a discovery record")
+        return cls((size, mtime, ino, ctime), reason, lines, digest)  # type: ignore[arg-type]
+
+
+_RACY_NS = 2_000_000_000
+"""A file modified this recently may change again within the clock's resolution without its
+stamp changing (git's "racily clean" case): it is read again next time."""
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Discovery:
     """The outcome of discovery: files to review and files left out."""
@@ -44,6 +80,8 @@ class Discovery:
     unsupported: int = 0
     # problems that lost files (kind "unreadable") or changed what was audited
     diagnostics: tuple[Diagnostic, ...] = ()
+    seen: dict[str, Seen] = field(default_factory=dict)
+    """What was learnt from reading files this time, to remember for the next discovery."""
 
     def skip_counts(self) -> dict[str, int]:
         """Skips counted by reason, unsupported-language files included."""
@@ -178,6 +216,10 @@ def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int, str,
     return None, lines, size, "", content_digest(data)
 
 
+def _binary_skip(path: str) -> Seen:
+    return Seen((0, 0, 0, 0), "binary" if _looks_binary(path) else None)
+
+
 def _looks_binary(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
@@ -190,8 +232,11 @@ class _Survey:
     """Discovery's running tallies, with the exclusion and path policies it applies."""
 
     def __init__(self, root: Path, *, include_tests: bool, max_file_bytes: int,
-                 exclude: Iterable[str]) -> None:
+                 exclude: Iterable[str], remembered: Mapping[str, Seen]) -> None:
         self.base = str(root)
+        self.remembered = remembered
+        self.seen: dict[str, Seen] = {}
+        self.racy_after = time.time_ns() - _RACY_NS
         self.include_tests = include_tests
         self.max_file_bytes = max_file_bytes
         self.exclude_lines = list(exclude)
@@ -236,18 +281,19 @@ class _Survey:
             return
         full = os.path.join(self.base, rel)
         try:
-            mode: int | None = os.lstat(full).st_mode
+            info: os.stat_result | None = os.lstat(full)
         except (FileNotFoundError, NotADirectoryError):
             return  # still in git's index but deleted from the work tree: not part of the audit
         except OSError:
-            mode = None  # e.g. a parent directory that cannot be searched: reported when read
+            info = None  # e.g. a parent directory that cannot be searched: reported when read
+        mode = info.st_mode if info is not None else None
         if mode is not None and stat.S_ISLNK(mode):
             self.skipped.append(Skip(path=rel, reason="symlink"))
             return
         # opening a FIFO or a device would block or read forever
         special = mode is not None and not stat.S_ISREG(mode)
         if language is None:
-            if not special and _looks_binary(full):
+            if not special and self._read(rel, info, lambda: _binary_skip(full)).reason:
                 self.skipped.append(Skip(path=rel, reason="binary"))
             else:
                 self.unsupported += 1
@@ -256,14 +302,36 @@ class _Survey:
         if reason is not None:
             self.skipped.append(Skip(path=rel, reason=reason))
             return
-        reason, lines, size, why, digest = _content_skip(full, self.max_file_bytes)
-        if reason == UNREADABLE:
+        why = ""
+
+        def read() -> Seen:
+            nonlocal why
+            reason, lines, _size, why, digest = _content_skip(full, self.max_file_bytes)
+            return Seen((0, 0, 0, 0), reason, lines, digest)
+
+        seen = self._read(rel, info, read)
+        if seen.reason == UNREADABLE:
             self.unreadable(rel, why)
-        elif reason is not None:
-            self.skipped.append(Skip(path=rel, reason=reason))
+        elif seen.reason is not None:
+            self.skipped.append(Skip(path=rel, reason=seen.reason))
         else:
-            self.files.append(SourceFile(path=rel, language=language, lines=lines, size=size,
-                                         digest=digest))
+            self.files.append(SourceFile(path=rel, language=language, lines=seen.lines,
+                                         size=info.st_size if info is not None else 0,
+                                         digest=seen.digest))
+
+    def _read(self, rel: str, info: os.stat_result | None, read: Callable[[], Seen]) -> Seen:
+        """What reading ``rel`` tells, remembered from an earlier discovery while its stamp
+        holds; a fresh reading is kept to remember next time unless it is racy or a loss."""
+        stamp = _stamp(info) if info is not None else None
+        known = self.remembered.get(rel)
+        if known is not None and known.stamp == stamp:
+            return known
+        seen = read()
+        if (stamp is not None and seen.reason != UNREADABLE
+                and stamp[1] < self.racy_after and stamp[3] < self.racy_after):
+            seen = Seen(stamp, seen.reason, seen.lines, seen.digest)
+            self.seen[rel] = seen
+        return seen
 
 
 def discover_files(
@@ -272,9 +340,15 @@ def discover_files(
     include_tests: bool = False,
     max_file_bytes: int = 1_000_000,
     exclude: Iterable[str] = (),
+    within: frozenset[str] | None = None,
+    remembered: Mapping[str, Seen] | None = None,
 ) -> Discovery:
     """List the Go and Python files under ``root`` worth reviewing, and why others were left out.
 
+    ``within`` limits the listing to files directly in those directories (relative to
+    ``root``, "" for itself): a package, when only some of its files were asked for.
+    ``remembered`` are earlier readings (:class:`Seen`): a file whose stamp did not change is
+    not read again; the readings made now are in the result's ``seen``.
     A file or directory that cannot be read is a skip with reason ``unreadable`` and also an
     ``unreadable`` diagnostic, since files were lost rather than left out by choice.
     """
@@ -282,10 +356,13 @@ def discover_files(
     if listing is None:
         listing = _walk_listing(root)
     survey = _Survey(root, include_tests=include_tests, max_file_bytes=max_file_bytes,
-                     exclude=exclude)
+                     exclude=exclude, remembered=remembered or {})
     for rel in listing.names:
-        survey.file(rel)
+        if within is None or posixpath.dirname(rel) in within:
+            survey.file(rel)
     for rel, why in sorted(listing.unreadable_dirs):
-        survey.directory(rel, why)
+        if within is None or rel in within or (rel == "." and "" in within):
+            survey.directory(rel, why)
     return Discovery(files=tuple(survey.files), skipped=tuple(survey.skipped),
-                     unsupported=survey.unsupported, diagnostics=tuple(survey.diagnostics))
+                     unsupported=survey.unsupported, diagnostics=tuple(survey.diagnostics),
+                     seen=survey.seen)

@@ -42,3 +42,22 @@ def repository_url(root: Path) -> str | None:
 def subdirectory(root: Path) -> str:
     """Where ``root`` sits inside its git work tree ("" at the top or outside git)."""
     return _git(root, "rev-parse", "--show-prefix") or ""
+
+
+def toplevel(directory: Path) -> Path | None:
+    """The top of the git work tree holding ``directory``, or None outside git."""
+    top = _git(directory, "rev-parse", "--show-toplevel")
+    return Path(top) if top else None
+
+
+def changed_since(root: Path, rev: str) -> list[str] | None:
+    """Paths under ``root`` (relative to it) that differ from ``rev`` in the work tree, added
+    or not, plus files git does not track yet; None when ``rev`` is not a commit."""
+    if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet",
+                                   f"{rev}^{{commit}}") is None:
+        return None
+    changed = _git(root, "diff", "--name-only", "--relative", "--no-renames", "-z", rev, "--")
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    if changed is None or untracked is None:
+        return None
+    return sorted({name for name in (*changed.split("\0"), *untracked.split("\0")) if name})

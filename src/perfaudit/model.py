@@ -318,6 +318,8 @@ class AuditInfo:
     """Per-run costs not reported because nothing says their code runs often."""
     cold_shown: bool = False
     """Whether the matches left out (cold and unproven) are in ``findings`` (``--all``)."""
+    focus: tuple[str, ...] = ()
+    """The files the audit reports on when it was asked for some only (empty: every file)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import posixpath
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -14,7 +16,7 @@ from perfaudit import __version__, gitinfo
 from perfaudit.completeness import incomplete_reasons
 from perfaudit.config import Config
 from perfaudit.consolidate import consolidate, plan_actions
-from perfaudit.discover import Discovery, discover_files
+from perfaudit.discover import Discovery, Seen, discover_files
 from perfaudit.errors import UsageError
 from perfaudit.heat import HeatModel
 from perfaudit.heat.collect import summaries_for
@@ -39,6 +41,7 @@ from perfaudit.reviewers.base import (
     ReviewResult,
     no_progress,
 )
+from perfaudit.reviewers.cached import paused_gc
 from perfaudit.store.cache import ResultCache, code_digest
 from perfaudit.store.db import database_path, ignore_outputs
 
@@ -113,17 +116,39 @@ def run_reviewer(reviewer: Reviewer, files: Sequence[SourceFile], ctx: ReviewCon
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The files an audit reports on, when not the whole tree (paths relative to the root).
+
+    ``packages_only``: review only the directories (Go packages, Python packages) holding
+    them, so heat comes from their package; otherwise the whole tree is reviewed, from the
+    cache where it did not change, and only the report is narrowed.
+    """
+
+    paths: frozenset[str]
+    packages_only: bool = False
+
+    @property
+    def directories(self) -> frozenset[str]:
+        """The directories holding the focus files ("" for the root)."""
+        return frozenset(posixpath.dirname(path) for path in self.paths)
+
+
 def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: Hooks,
-                 files_for: FilesFor = every_file) -> Reviewed:
+                 files_for: FilesFor = every_file, *, focus: Focus | None = None) -> Reviewed:
     """Discover the files under ``root``, review them with ``panel`` (each reviewer the files
     ``files_for`` gives it), then consolidate what the reviewers found."""
     versions = detect_versions(root)
+    within = focus.directories if focus is not None and focus.packages_only else None
+    cache = open_cache(root, config)
+    readings = _Readings(cache, root, config)
     discovery = discover_files(root, include_tests=config.include_tests,
-                               max_file_bytes=config.max_file_bytes, exclude=config.exclude)
+                               max_file_bytes=config.max_file_bytes, exclude=config.exclude,
+                               within=within, remembered=readings.load())
+    readings.save(discovery.seen)
     hooks.on_discovered(discovery.files)
     plan = [(reviewer, files_for(reviewer, discovery.files)) for reviewer in panel]
     hooks.on_start(sum(len(files) for _reviewer, files in plan))
-    cache = open_cache(root, config)
     ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress,
                         cache=cache)
     try:
@@ -144,6 +169,33 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
                     findings=findings, notes=notes)
 
 
+class _Readings:
+    """Discovery's readings of files in the result cache, by path, for one root and size limit."""
+
+    def __init__(self, cache: ResultCache | None, root: Path, config: Config) -> None:
+        self._cache = cache
+        self._namespace = f"files:{code_digest()}:{config.max_file_bytes}:{root}"
+
+    def load(self) -> dict[str, Seen]:
+        """The readings remembered (those that decode)."""
+        if self._cache is None:
+            return {}
+        remembered = {}
+        for path, value in self._cache.get_all(self._namespace).items():
+            try:
+                remembered[path] = Seen.from_json(json.loads(value))
+            except (ValueError, TypeError):
+                continue
+        return remembered
+
+    def save(self, seen: Mapping[str, Seen]) -> None:
+        """Remember the readings made now."""
+        if self._cache is not None and seen:
+            self._cache.put_many(self._namespace, {
+                path: json.dumps(reading.to_json(), separators=(",", ":")).encode()
+                for path, reading in seen.items()})
+
+
 def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewResult],
              raw: list[Finding], cache: ResultCache | None) -> list[Finding]:
     """``raw`` with the tiers heat gives them; the heat model's answers are replayed from the
@@ -155,9 +207,10 @@ def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewRe
             return list(weigh(raw, Replay(stored)))
         except (ValueError, KeyError):
             pass  # not a recording of these questions: answer them afresh
-    known = [s for result in results for s in result.summaries]
-    recording = Recording(HeatModel(summaries_for(root, files, known)))
-    weighed = list(weigh(raw, recording))
+    with paused_gc():
+        known = [s for result in results for s in result.summaries]
+        recording = Recording(HeatModel(summaries_for(root, files, known)))
+        weighed = list(weigh(raw, recording))
     if cache is not None:
         cache.put_many(_heat_namespace(), {key: recording.encode()})
     return weighed
@@ -196,15 +249,23 @@ def _with_coverage(result: ReviewResult) -> ReviewerRun:
     return replace(result.run, not_reviewed=tuple(sorted(result.skipped, key=lambda s: s.path)))
 
 
-def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
-    """Audit ``root`` with the configured panel and return the whole report."""
+def run_audit(root: Path, config: Config, hooks: Hooks | None = None,
+              focus: Focus | None = None) -> Report:
+    """Audit ``root`` with the configured panel and return the whole report (on the
+    ``focus`` files only, when given)."""
     hooks = hooks or Hooks()
     started = hooks.clock()
-    reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks)
+    reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks,
+                            focus=focus)
     discovery, diagnostics = reviewed.discovery, reviewed.diagnostics
-    left_out = Counter(f.tier for f in reviewed.findings if not f.tier.reported)
-    shown = reviewed.findings if config.show_all else _renumbered(
-        f for f in reviewed.findings if f.tier.reported)
+    found = reviewed.findings if focus is None else tuple(
+        f for f in reviewed.findings if f.location.path in focus.paths)
+    left_out = Counter(f.tier for f in found if not f.tier.reported)
+    shown = _renumbered(found if config.show_all else (f for f in found if f.tier.reported))
+    scanned = discovery.files if focus is None else tuple(
+        f for f in discovery.files if f.path in focus.paths)
+    skips = discovery if focus is None else replace(discovery, unsupported=0, skipped=tuple(
+        s for s in discovery.skipped if s.path in focus.paths))
     runs = tuple(_with_coverage(r) for r in reviewed.results)
     incomplete = incomplete_reasons(runs, diagnostics)
     audit = AuditInfo(
@@ -212,9 +273,9 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None) -> Report:
         started=started.isoformat(timespec="seconds"),
         finished=hooks.clock().isoformat(timespec="seconds"), tool_version=__version__,
         language_versions=dict(reviewed.versions), reviewers=runs,
-        files_scanned=len(discovery.files),
-        lines_scanned=sum(f.lines for f in discovery.files),
-        skipped=discovery.skip_counts(), skipped_files=discovery.skipped,
+        files_scanned=len(scanned), lines_scanned=sum(f.lines for f in scanned),
+        focus=() if focus is None else tuple(sorted(focus.paths)),
+        skipped=skips.skip_counts(), skipped_files=skips.skipped,
         diagnostics=diagnostics, repository_url=gitinfo.repository_url(root),
         path_prefix=gitinfo.subdirectory(root),
         complete=not incomplete, incomplete_reasons=incomplete,

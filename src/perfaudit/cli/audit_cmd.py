@@ -10,12 +10,13 @@ from typing import Any
 
 import click
 
+from perfaudit import gitinfo
 from perfaudit.cli import _console
 from perfaudit.cli._reports import split_values, write_reports
 from perfaudit.config import Config, key_env, load_config, with_overrides
 from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
 from perfaudit.model import Report, Severity, SourceFile, Tier
-from perfaudit.pipeline import resolve_root, run_audit
+from perfaudit.pipeline import Focus, resolve_root, run_audit
 from perfaudit.render import FORMATS
 from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
 
@@ -103,8 +104,37 @@ def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool =
     return EXIT_FINDINGS if hit else EXIT_OK
 
 
+def _target(paths: tuple[str, ...], changed_since: str | None) -> tuple[Path, Focus | None]:
+    """The audit's root and, when only some files are asked for, its focus.
+
+    One directory (default ``.``) is the root. Files (what pre-commit passes) are audited
+    within their git work tree (else their common directory), with heat from their packages.
+    ``--changed-since REV`` narrows a directory's audit to the files changed since ``REV``.
+    """
+    given = [Path(p).expanduser() for p in paths] or [Path(".")]
+    for path in given:
+        if not path.exists():
+            raise UsageError(f"no such path: {path}")
+    if all(path.is_dir() for path in given) and len(given) == 1:
+        root = resolve_root(str(given[0]))
+        if changed_since is None:
+            return root, None
+        changed = gitinfo.changed_since(root, changed_since)
+        if changed is None:
+            raise UsageError(f"not a revision of the repository at {root}: {changed_since}")
+        return root, Focus(frozenset(changed))
+    if changed_since is not None or any(path.is_dir() for path in given):
+        raise UsageError("give one directory, or files (not both, and not --changed-since "
+                         "with files)")
+    files = [path.resolve() for path in given]
+    common = Path(os.path.commonpath([f.parent for f in files]))
+    root = gitinfo.toplevel(common) or common
+    return root, Focus(frozenset(f.relative_to(root).as_posix() for f in files),
+                       packages_only=True)
+
+
 @click.command()
-@click.argument("path", default=".")
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", help="Directory for the reports [default: PATH/.perfaudit/audits/ID].")
 @click.option("-f", "--format", "formats", multiple=True,
               help="Report formats, comma-separated: md, json, sarif, html [default: md, json, sarif].")
@@ -129,21 +159,25 @@ def exit_code(report: Report, fail_on: Severity | None, allow_incomplete: bool =
               help="Config file (TOML) instead of perfaudit.toml / pyproject.toml.")
 @click.option("--baseline", help="Report only findings new since this audit id or findings.json.")
 @click.option("--new-from-rev", help="Report only findings new since the merge-base of REV and HEAD.")
+@click.option("--changed-since", metavar="REV",
+              help="Report only on files changed since REV (committed or not, and new files).")
 @click.option("--cache/--no-cache", default=None,
               help="Reuse results of unchanged files from .perfaudit/cache.db [default: on].")
 @click.option("--history/--no-history", "keep_history", default=True,
               help="Save the audit to the history database [default: on].")
 @click.option("--allow-incomplete", is_flag=True,
               help="Exit as if complete when a reviewer, rule or file failed (default: exit 4).")
-def audit(path: str, config_file: Path | None, baseline: str | None, new_from_rev: str | None,
-          keep_history: bool, *, allow_incomplete: bool, **flags: Any) -> None:
-    """Audit the repository at PATH for performance problems."""
+def audit(paths: tuple[str, ...], config_file: Path | None, baseline: str | None,
+          new_from_rev: str | None, *, changed_since: str | None, keep_history: bool,
+          allow_incomplete: bool, **flags: Any) -> None:
+    """Audit the repository at PATH (default: .), or only the FILES given, for performance
+    problems."""
     from perfaudit.cli import track_cmd
     from perfaudit.track.service import finish_audit, prepare_baseline, save
 
     if baseline and new_from_rev:
         raise UsageError("--baseline and --new-from-rev exclude each other")
-    root = resolve_root(path)
+    root, focus = _target(paths, changed_since)
     overrides = {**flags, "formats": split_values(flags["formats"]), "select": split_values(flags["select"]),
                  "ignore": split_values(flags["ignore"]), "reviewers": split_values(flags["reviewers"])}
     config = _with_credentials(load_config(root, config_file, overrides))
@@ -152,14 +186,16 @@ def audit(path: str, config_file: Path | None, baseline: str | None, new_from_re
         known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
                                  keep_history=keep_history and not config.dry_run)
         reviewed: list[SourceFile] = []
-        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend))
+        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend), focus)
         report = finish_audit(report, root, hooks.clock().date(), known)
     if config.dry_run:
         _print_dry_run(report)
         raise click.exceptions.Exit(EXIT_OK)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
-    warning = save(report, root, config, files=reviewed) if keep_history else None
+    # history holds whole audits: one of a few files would make the rest look fixed
+    warning = (save(report, root, config, files=reviewed)
+               if keep_history and focus is None else None)
     _print_summary(report, written)
     track_cmd.print_tracking(report, warning)
     raise click.exceptions.Exit(exit_code(report, config.fail_on, allow_incomplete))

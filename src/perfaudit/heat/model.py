@@ -170,7 +170,7 @@ class HeatModel:
         for node in self._nodes.values():  # calls inside an endless loop run per event
             fn = node.function
             kind = self._kinds[node.summary.path]
-            if fn.cold or is_hard(kind):
+            if fn.cold or is_hard(kind) or not (fn.endless or fn.periodic):
                 continue
             for call in fn.calls:
                 if call.rare:

@@ -11,10 +11,13 @@ heat comes from an edited file elsewhere changes with it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -83,20 +86,20 @@ def decode_scan(data: bytes) -> ScanResult:
     return ScanResult(findings=findings, diagnostics=diagnostics)
 
 
-_REPEATED, _SPAWNED, _RARE = 1, 2, 4
+_CALL = functools.partial(tuple.__new__, Call)
+_SPAN = functools.partial(tuple.__new__, Span)
+"""Build named tuples without their Python-level ``__new__``: a large repository's summaries
+hold hundreds of thousands of calls, and a warm audit decodes them all."""
 
 
 def encode_summary(summary: FileSummary) -> bytes:
-    """A heat summary as compact JSON: a function's calls are one flat list, four items a call
-    (name, qualifier, line, flags), its spans one flat list, three items a span."""
+    """A heat summary as compact JSON: a function's calls are one flat list, six items a call,
+    its spans one flat list each, three items a span."""
     return json.dumps([
         summary.path, summary.package, summary.main_package,
         [item for ref in summary.hot_refs for item in ref],
         [[f.key, f.name, f.short, f.start, f.end, f.parent, f.method, f.hot, f.cold,
-          f.never_hot,
-          [item for c in f.calls for item in (c.name, c.qualifier, c.line, (
-              (_REPEATED if c.repeated else 0) | (_SPAWNED if c.spawned else 0)
-              | (_RARE if c.rare else 0)))],
+          f.never_hot, [item for call in f.calls for item in call],
           *([item for span in spans for item in span]
             for spans in (f.endless, f.periodic, f.small, f.rare))]
          for f in summary.functions]], separators=(",", ":")).encode()
@@ -106,11 +109,11 @@ def decode_summary(data: bytes) -> FileSummary:
     """A heat summary back from JSON; ``ValueError`` for anything else."""
     try:
         path, package, main_package, refs, functions = json.loads(data)
-        _check(refs[0::2] + refs[1::2], str)
+        _check(refs, str)
         return FileSummary(path=_one(path, str), package=_one(package, str),
                            main_package=_one(main_package, bool),
                            hot_refs=tuple(zip(refs[0::2], refs[1::2], strict=True)),
-                           functions=tuple(_function(f) for f in functions))
+                           functions=tuple(map(_function, functions)))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not a cached heat summary: {exc}") from exc
 
@@ -121,28 +124,33 @@ def _function(row: list[Any]) -> Function:
     _check((key, name, short, parent, hot, cold), str)
     _check((start, end), int)
     _check((method, never_hot), bool)
-    names, qualifiers, lines, flags = calls[0::4], calls[1::4], calls[2::4], calls[3::4]
-    _check(names + qualifiers, str)
-    _check(lines + flags, int)
     return Function(key=key, name=name, short=short, start=start, end=end, parent=parent,
                     method=method, hot=hot, cold=cold, never_hot=never_hot,
-                    calls=tuple(Call(n, q, line, bool(f & _REPEATED), bool(f & _SPAWNED),
-                                     bool(f & _RARE))
-                                for n, q, line, f in zip(names, qualifiers, lines, flags,
-                                                         strict=True)),
-                    endless=_spans(endless), periodic=_spans(periodic), small=_spans(small),
-                    rare=_spans(rare))
+                    calls=_calls(calls), endless=_spans(endless), periodic=_spans(periodic),
+                    small=_spans(small), rare=_spans(rare))
+
+
+def _calls(flat: list[Any]) -> tuple[Call, ...]:
+    if not flat:
+        return ()
+    columns = [flat[i::6] for i in range(6)]
+    _check(columns[0] + columns[1], str)
+    _check(columns[2], int)
+    _check(columns[3] + columns[4] + columns[5], bool)
+    return tuple(map(_CALL, zip(*columns, strict=True)))
 
 
 def _spans(flat: list[Any]) -> tuple[Span, ...]:
+    if not flat:
+        return ()
     starts, ends, reasons = flat[0::3], flat[1::3], flat[2::3]
     _check(starts + ends, int)
     _check(reasons, str)
-    return tuple(Span(*span) for span in zip(starts, ends, reasons, strict=True))
+    return tuple(map(_SPAN, zip(starts, ends, reasons, strict=True)))
 
 
 def _check(values: Any, kind: type) -> None:
-    if not all(type(value) is kind for value in values):
+    if values and set(map(type, values)) != {kind}:
         raise ValueError(f"expected only {kind.__name__} values")
 
 
@@ -152,22 +160,39 @@ def _one(value: Any, kind: type) -> Any:
 
 
 class Summaries(Sequence[FileSummary]):
-    """Heat summaries made now plus cached ones, decoded only when first used (a re-audit
-    whose heat answers were replayed never needs them)."""
+    """Heat summaries made now plus cached ones, decoded only when first needed: a re-audit
+    whose heat answers were replayed never needs them, and one that reviews some files
+    afresh decodes the rest (:meth:`decode_cached`, thread-safe) while workers scan."""
 
-    def __init__(self, fresh: list[FileSummary], fetch: Callable[[], list[bytes]]) -> None:
-        self._fresh, self._fetch = fresh, fetch
+    def __init__(self, cached: list[bytes]) -> None:
+        self._cached_data: list[bytes] | None = cached
+        self._cached: list[FileSummary] = []
+        self._fresh: list[FileSummary] = []
+        self._lock = threading.Lock()
         self._all: list[FileSummary] | None = None
+
+    def decode_cached(self) -> None:
+        """Decode the cached summaries now (a summary that does not decode is left out, and
+        the heat stage makes it again from its file)."""
+        with self._lock, paused_gc():
+            if self._cached_data is None:
+                return
+            for data in self._cached_data:
+                try:
+                    self._cached.append(decode_summary(data))
+                except ValueError:
+                    continue
+            self._cached_data = None
+
+    def add(self, fresh: Iterable[FileSummary]) -> None:
+        """Summaries made in this run."""
+        self._fresh.extend(fresh)
+        self._all = None
 
     def _items(self) -> list[FileSummary]:
         if self._all is None:
-            decoded = list(self._fresh)
-            for data in self._fetch():
-                try:  # a summary that does not decode is made again from the file
-                    decoded.append(decode_summary(data))
-                except ValueError:
-                    continue
-            self._all = sorted(decoded, key=lambda s: s.path)
+            self.decode_cached()
+            self._all = sorted((*self._cached, *self._fresh), key=lambda s: s.path)
         return self._all
 
     def __len__(self) -> int:
@@ -181,3 +206,17 @@ class Summaries(Sequence[FileSummary]):
 
     def __getitem__(self, index: int | slice) -> FileSummary | Sequence[FileSummary]:
         return self._items()[index]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector: decoding summaries and building the heat model make a few
+    hundred thousand small objects, none in cycles, and collecting while they are made costs
+    a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

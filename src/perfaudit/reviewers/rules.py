@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ _WORKER_SELECTION: tuple[object, ...] | None = None
 def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> None:
     """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
     global _WORKER_RULES, _WORKER_SELECTION, _KNOWN_RULES  # noqa: PLW0603 - one catalogue per process
+    gc.enable()  # a worker forked while the parent paused collection must still collect
     if (select, ignore, preview) != _WORKER_SELECTION:
         catalogue = load_catalogue()
         _KNOWN_RULES = frozenset(rule.id for rule in catalogue)
@@ -142,18 +145,27 @@ class RulesReviewer:
         for done, _index in enumerate(hits, 1):
             ctx.progress(done)
         misses = [i for i, result in enumerate(results) if result is None]
+        summaries = cached.Summaries(store.summaries(hits) if misses else [])
         fresh: dict[int, _Done] = {}
-        jobs = effective_jobs(self._config.jobs, len(misses))
-        for done, (index, outcome) in enumerate(
-                self._results([tasks[i] for i in misses], jobs) if misses else (), len(hits) + 1):
-            fresh[misses[index]] = outcome
-            ctx.progress(done)
+        if misses:  # decode the unchanged files' summaries while workers scan the others
+            # the thread starts once the first answer shows the workers are running: forking
+            # a process while another thread runs can copy a held lock into the child
+            decoding = threading.Thread(target=summaries.decode_cached, daemon=True)
+            jobs = effective_jobs(self._config.jobs, len(misses))
+            for done, (index, outcome) in enumerate(
+                    self._results([tasks[i] for i in misses], jobs), len(hits) + 1):
+                fresh[misses[index]] = outcome
+                ctx.progress(done)
+                if hits and done == len(hits) + 1:
+                    decoding.start()
+            if decoding.ident is not None:
+                decoding.join()
+        else:  # nothing changed: the summaries are fetched only if heat must be answered anew
+            summaries = cached.Summaries(store.summaries(hits))
         store.save(fresh)
         scans = [fresh[i].result.scan if i in fresh else result or ScanResult()
                  for i, result in enumerate(results)]
-        summaries = cached.Summaries(
-            [done.result.summary for done in fresh.values() if done.result.summary is not None],
-            functools.partial(store.summaries, hits))
+        summaries.add(d.result.summary for d in fresh.values() if d.result.summary is not None)
         return self._result(files, scans, summaries, started,
                             hits=len(hits) if store.enabled else 0,
                             misses=len(misses) if store.enabled else 0)
