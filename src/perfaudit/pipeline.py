@@ -209,8 +209,14 @@ def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewRe
             pass  # not a recording of these questions: answer them afresh
     with paused_gc():
         known = [s for result in results for s in result.summaries]
-        recording = Recording(HeatModel(summaries_for(root, files, known)))
-        weighed = list(weigh(raw, recording))
+        try:
+            recording = Recording(HeatModel(summaries_for(root, files, known)))
+            weighed = list(weigh(raw, recording))
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+            # a damaged cache gave summaries of the wrong shape: answer from the files (a bug
+            # in the model itself fails again here, and is not hidden)
+            recording = Recording(HeatModel(summaries_for(root, files, [])))
+            weighed = list(weigh(raw, recording))
     if cache is not None:
         cache.put_many(_heat_namespace(), {key: recording.encode()})
     return weighed
@@ -236,7 +242,7 @@ def open_cache(root: Path, config: Config) -> ResultCache | None:
     if not config.cache:
         return None
     path = database_path(root, config.cache_path)
-    cache = ResultCache(path)
+    cache = ResultCache(path, generation=code_digest())
     if path.parent == root / ".perfaudit":
         ignore_outputs(path.parent)
     return cache

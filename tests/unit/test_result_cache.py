@@ -132,8 +132,9 @@ def test_summaries_round_trip_and_reject_other_json() -> None:
     assert summary.functions and any(f.calls for f in summary.functions)
     assert cached.decode_summary(cached.encode_summary(summary)) == summary
     row = json.loads(cached.encode_summary(summary))
-    row[4][0][3] = "one"  # a start line that is text
-    for bad in (json.dumps(row).encode(), b"[]", b"{", b'["a", "b", true, [], [[1]]]'):
+    row[4][1][10] = row[4][1][10][:-1]  # a call cut short
+    for bad in (json.dumps(row).encode(), b"[]", b"{", b'["a", "b", true, [], [[1]]]',
+                b'["a", "b", true, ["x"], []]'):
         with pytest.raises(ValueError):
             cached.decode_summary(bad)
 
@@ -206,6 +207,28 @@ def test_a_corrupt_cache_file_is_noted_and_rebuilt(service: Path, hooks: Hooks) 
     assert again.audit.complete
 
 
+def test_summaries_of_the_wrong_types_are_made_again(service: Path, hooks: Hooks) -> None:
+    config = Config(jobs=1, show_all=True)
+    first = run_audit(service, config, hooks)
+    conn = sqlite3.connect(service / ".perfaudit" / "cache.db")
+    rows = conn.execute("SELECT namespace, key, value FROM entries "
+                        "WHERE namespace LIKE 'summary:%'").fetchall()
+    for namespace, key, value in rows:
+        row = json.loads(value)
+        for function in row[4]:
+            function[3] = "one"  # a start line that is text
+        conn.execute("UPDATE entries SET value = ? WHERE namespace = ? AND key = ?",
+                     (json.dumps(row).encode(), namespace, key))
+    conn.execute("DELETE FROM entries WHERE namespace LIKE 'heat:%'")
+    conn.commit()
+    conn.close()
+    (service / "go" / "store.go").write_text(
+        (service / "go" / "store.go").read_text() + "\n// edited\n")  # heat must be answered
+    again = run_audit(service, config, hooks)
+    assert [(f.rule, f.location.start_line, f.tier) for f in again.findings] == \
+        [(f.rule, f.location.start_line, f.tier) for f in first.findings]
+
+
 def test_heat_from_an_edited_file_reaches_a_cached_one(
         make_repo: Callable[[dict[str, str | bytes]], Path], hooks: Hooks) -> None:
     root = make_repo({"go.mod": "module a\n\ngo 1.22\n", "a.go": HELPER, "b.go": HANDLER})
@@ -257,3 +280,12 @@ def test_two_audits_at_once_both_finish(service: Path) -> None:
     reports = [json.loads((service / f"out{n}" / "findings.json").read_text()) for n in range(2)]
     assert [f["fingerprint"] for f in reports[0]["findings"]] == \
         [f["fingerprint"] for f in reports[1]["findings"]]
+
+
+def test_another_generation_clears_the_cache(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    first = ResultCache(path, generation="one")
+    first.put_many("a", {"k": b"v"})
+    first.close()
+    assert ResultCache(path, generation="one").get_many("a", ["k"]) == {"k": b"v"}
+    assert ResultCache(path, generation="two").get_many("a", ["k"]) == {}

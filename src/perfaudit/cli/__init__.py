@@ -51,6 +51,10 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with perfaudit's exit codes (0, 1 findings, 2 usage, 3 internal)."""
+    # pydantic validates only perfaudit's own settings and reports here; looking for
+    # third-party pydantic plugins reads every installed package's metadata (a tenth of a
+    # one-file audit's time) to find nothing worth observing
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from perfaudit.cli import _console  # rich only once a command runs
 
     try:

@@ -46,7 +46,12 @@ def interactive() -> bool:
 @contextmanager
 def progress_hooks(enabled: bool) -> Iterator[Hooks]:
     """Pipeline hooks that drive a progress bar on stderr when ``enabled``."""
-    from rich.progress import (  # only commands that audit need these
+    from perfaudit.pipeline import Hooks  # the pipeline's imports are heavy
+
+    if not enabled:
+        yield Hooks()
+        return
+    from rich.progress import (  # only a progress bar needs these
         BarColumn,
         MofNCompleteColumn,
         Progress,
@@ -54,11 +59,6 @@ def progress_hooks(enabled: bool) -> Iterator[Hooks]:
         TimeElapsedColumn,
     )
 
-    from perfaudit.pipeline import Hooks  # the pipeline's imports are heavy
-
-    if not enabled:
-        yield Hooks()
-        return
     columns = (TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True) as bar:
         task = bar.add_task("review", total=None)

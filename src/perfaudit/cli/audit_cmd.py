@@ -18,13 +18,17 @@ from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
 from perfaudit.model import Report, Severity, SourceFile, Tier
 from perfaudit.pipeline import Focus, resolve_root, run_audit
 from perfaudit.render import FORMATS
-from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
 
 
 def _check_names(config: Config) -> None:
     # reviewer-scoped ids such as "ruff:PERF401" belong to that reviewer, not the catalogue
     names = [n for n in (*config.select, *config.ignore) if ":" not in n]
-    unknown = unknown_rule_names(names, load_catalogue()) if names else []
+    if names:
+        from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
+
+        unknown = unknown_rule_names(names, load_catalogue())
+    else:
+        unknown = []
     if unknown:
         raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
                          "(see `perfaudit rules`)")

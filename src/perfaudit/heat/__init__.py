@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-
-import tree_sitter as ts
+from typing import TYPE_CHECKING
 
 from perfaudit.heat.model import Heat, HeatModel, Level
 from perfaudit.heat.summary import FileSummary
 from perfaudit.model import Language
+
+if TYPE_CHECKING:
+    import tree_sitter as ts
 
 __all__ = ["FileSummary", "Heat", "HeatModel", "Level", "summarize_tree"]
 

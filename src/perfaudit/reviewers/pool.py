@@ -89,8 +89,13 @@ class Pool(Generic[T, R]):
         self._run, self._jobs, self._chunk_size, self._setup = run, max(1, jobs), chunk_size, setup
         self._context = multiprocessing.get_context()
 
-    def results(self, tasks: Sequence[T]) -> Iterator[tuple[int, R | Crashed]]:
-        """``(task index, result)`` as tasks finish; a task that crashed twice gives ``Crashed``."""
+    def results(self, tasks: Sequence[T], started: Callable[[], None] | None = None,
+                ) -> Iterator[tuple[int, R | Crashed]]:
+        """``(task index, result)`` as tasks finish; a task that crashed twice gives ``Crashed``.
+
+        ``started`` runs once the workers have their first tasks: the caller's own work done
+        there overlaps theirs.
+        """
         queue: deque[int] = deque(range(len(tasks)))
         suspects: deque[int] = deque()
         crashes: dict[int, int] = {}
@@ -98,6 +103,9 @@ class Pool(Generic[T, R]):
         try:
             while queue or suspects or any(w.chunk for w in workers):
                 self._staff(workers, tasks, queue, suspects)
+                if started is not None:
+                    started()
+                    started = None
                 yield from self._collect(workers, queue, suspects, crashes)
         finally:
             for worker in workers:

@@ -5,25 +5,25 @@ from __future__ import annotations
 import functools
 import gc
 import os
-import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from perfaudit.config import Config
 from perfaudit.discover import content_digest
-from perfaudit.heat import FileSummary, summarize_tree
 from perfaudit.heat.paths import is_hard, path_kind
+from perfaudit.heat.summary import FileSummary
 from perfaudit.langversion import NearestGoVersion
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers import cached
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.cached import FileResult
-from perfaudit.reviewers.pool import Crashed, Pool
-from perfaudit.rules.catalogue import load_catalogue, select_rules
-from perfaudit.rules.catalogue.schema import Rule
-from perfaudit.rules.engine.scan import REVIEWER, ScanResult, scan_parsed
-from perfaudit.syntax.node import Root
+from perfaudit.rules.engine.result import REVIEWER, ScanResult
+
+if TYPE_CHECKING:  # the engine, parsers, catalogue and pool load only when a file is scanned
+    from perfaudit.reviewers.pool import Crashed
+    from perfaudit.rules.catalogue.schema import Rule
 
 _WORKER_RULES: tuple[Rule, ...] = ()
 _KNOWN_RULES: frozenset[str] = frozenset()
@@ -44,6 +44,8 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
     """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
     global _WORKER_RULES, _WORKER_SELECTION, _KNOWN_RULES  # noqa: PLW0603 - one catalogue per process
     gc.enable()  # a worker forked while the parent paused collection must still collect
+    from perfaudit.rules.catalogue import load_catalogue, select_rules
+
     if (select, ignore, preview) != _WORKER_SELECTION:
         catalogue = load_catalogue()
         _KNOWN_RULES = frozenset(rule.id for rule in catalogue)
@@ -77,6 +79,10 @@ def _lost(path: str, exc: Exception) -> FileResult:
 
 def _scan_source(task: _Task, source: str) -> FileResult:
     """The rules' results and the heat summary of one file's text."""
+    from perfaudit.heat import summarize_tree
+    from perfaudit.rules.engine.scan import scan_parsed
+    from perfaudit.syntax.node import Root
+
     try:
         language = Language(task.language)
         parsed = Root(source, language)
@@ -121,13 +127,16 @@ class RulesReviewer:
     def __init__(self, config: Config) -> None:
         self._config = config
 
-    def _results(self, tasks: list[_Task], jobs: int) -> Iterator[tuple[int, _Done]]:
+    def _results(self, tasks: list[_Task], jobs: int, started: Callable[[], None]
+                 ) -> Iterator[tuple[int, _Done]]:
         """``(task index, result)`` as files finish. Files run in worker processes even at one
-        job, so a file that crashes the engine costs that file alone, never the audit."""
+        job, so a file that crashes the engine costs that file alone, never the audit. Each
+        worker loads the catalogue itself, while this process does ``started``."""
+        from perfaudit.reviewers.pool import Crashed, Pool
+
         args = (self._config.select, self._config.ignore, self._config.preview)
-        _init_worker(*args)  # a forked worker finds the catalogue loaded
         pool = Pool(_scan_task, jobs, setup=functools.partial(_init_worker, *args))
-        for index, result in pool.results(tasks):
+        for index, result in pool.results(tasks, started):
             yield index, (_Done(FileResult(_crash_result(tasks[index].path, result)))
                           if isinstance(result, Crashed) else result)
 
@@ -148,18 +157,11 @@ class RulesReviewer:
         summaries = cached.Summaries(store.summaries(hits) if misses else [])
         fresh: dict[int, _Done] = {}
         if misses:  # decode the unchanged files' summaries while workers scan the others
-            # the thread starts once the first answer shows the workers are running: forking
-            # a process while another thread runs can copy a held lock into the child
-            decoding = threading.Thread(target=summaries.decode_cached, daemon=True)
             jobs = effective_jobs(self._config.jobs, len(misses))
-            for done, (index, outcome) in enumerate(
-                    self._results([tasks[i] for i in misses], jobs), len(hits) + 1):
+            for done, (index, outcome) in enumerate(self._results(
+                    [tasks[i] for i in misses], jobs, summaries.decode_cached), len(hits) + 1):
                 fresh[misses[index]] = outcome
                 ctx.progress(done)
-                if hits and done == len(hits) + 1:
-                    decoding.start()
-            if decoding.ident is not None:
-                decoding.join()
         else:  # nothing changed: the summaries are fetched only if heat must be answered anew
             summaries = cached.Summaries(store.summaries(hits))
         store.save(fresh)

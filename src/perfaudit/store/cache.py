@@ -25,12 +25,12 @@ from pathlib import Path
 from perfaudit import __version__
 
 APPLICATION_ID = 0x50464143  # "PFAC"
-LAYOUT = 1
+LAYOUT = 2
 MAX_ENTRIES = 200_000
 MAX_BYTES = 512 * 1024 * 1024
 _CHUNK = 500  # SQLite allows 999 parameters per statement in old builds
 _TOUCH_AFTER_S = 3600  # a hit refreshes its entry's age at most this often
-_BUSY_MS = 3000
+_BUSY_MS = 10_000
 _PACKAGE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("tree-sitter", "tree-sitter-go", "tree-sitter-python")
 
@@ -60,15 +60,21 @@ def code_digest() -> str:
 class ResultCache:
     """A content-addressed cache in one SQLite file; every failure is a miss, not an error."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, generation: str = "") -> None:
+        """Open (or create) the cache at ``path``. Values of another ``generation`` (another
+        perfaudit: values it wrote are never read again) are deleted, so a cache holds
+        one version's values, not every version's."""
         self.path = path
+        self._generation = generation
         self.rebuilt = ""
         """Why the file was deleted and made anew on open ("" when it was not)."""
         self._conn: sqlite3.Connection | None = None
         try:
             self._conn = self._open()
-        except sqlite3.DatabaseError as exc:
-            self.rebuilt = f"{type(exc).__name__}: {exc}"
+        except sqlite3.OperationalError:
+            self._conn = None  # busy, locked or read-only: no cache this time, nothing lost
+        except (_Foreign, sqlite3.DatabaseError) as exc:
+            self.rebuilt = str(exc) if isinstance(exc, _Foreign) else f"{type(exc).__name__}: {exc}"
             self._conn = self._rebuild()
         except (OSError, sqlite3.Error):
             self._conn = None
@@ -83,13 +89,17 @@ class ResultCache:
         conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
         try:
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-            app, layout = (conn.execute("PRAGMA application_id").fetchone()[0],
-                           conn.execute("PRAGMA user_version").fetchone()[0])
-            if (app, layout) == (0, 0) and not _tables(conn):
-                _create(conn)
-            elif (app, layout) != (APPLICATION_ID, LAYOUT):
-                raise sqlite3.DatabaseError(f"not a perfaudit cache of layout {LAYOUT}")
-            conn.execute("SELECT 1 FROM entries LIMIT 1").fetchall()
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("BEGIN IMMEDIATE")  # one opener at a time creates or turns the cache
+            try:
+                _prepare(conn, self._generation)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
         except BaseException:
             conn.close()
             raise
@@ -178,27 +188,41 @@ class ResultCache:
             self._conn = None
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+class _Foreign(Exception):
+    """The file is an SQLite database, but not a perfaudit cache of this layout."""
 
 
-def _create(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute("CREATE TABLE IF NOT EXISTS entries (namespace TEXT NOT NULL, key TEXT NOT NULL, "
-                 "value BLOB NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (namespace, key)) "
-                 "WITHOUT ROWID")
-    conn.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {LAYOUT}")
-    conn.execute("COMMIT")
+def _prepare(conn: sqlite3.Connection, generation: str) -> None:
+    """Inside the opener's write transaction: create the tables in an empty file, refuse a
+    foreign one, and drop the values of another generation."""
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    layout = conn.execute("PRAGMA user_version").fetchone()[0]
+    if (app, layout) == (0, 0) and not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone():
+        conn.execute("CREATE TABLE entries (namespace TEXT NOT NULL, key TEXT NOT NULL, "
+                     "value BLOB NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (namespace, key)) "
+                     "WITHOUT ROWID")
+        conn.execute("CREATE INDEX entries_used ON entries (used)")
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {LAYOUT}")
+    elif (app, layout) != (APPLICATION_ID, LAYOUT):
+        raise _Foreign(f"not a perfaudit cache of layout {LAYOUT}")
+    if not generation:
+        return
+    row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    if row is None or row[0] != generation:
+        conn.execute("DELETE FROM entries")
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)",
+                      (generation,))
 
 
 def _evict(conn: sqlite3.Connection) -> None:
     """Delete the least recently used entries while the cache is past its bounds."""
-    count, size = conn.execute("SELECT count(*), coalesce(sum(length(value)), 0) FROM entries"
-                               ).fetchone()
+    # the file's pages, not the values' lengths: summing those reads every value
+    size = (conn.execute("PRAGMA page_count").fetchone()[0]
+            * conn.execute("PRAGMA page_size").fetchone()[0])
+    count = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     if count <= MAX_ENTRIES and size <= MAX_BYTES:
         return
     excess = max(count - MAX_ENTRIES, 0)

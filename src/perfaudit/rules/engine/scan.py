@@ -13,22 +13,13 @@ from perfaudit.model import Category, Diagnostic, Finding, Language, Location, S
 from perfaudit.rules.catalogue.schema import Rule
 from perfaudit.rules.engine.candidates import Candidates, candidates
 from perfaudit.rules.engine.match import Match
+from perfaudit.rules.engine.result import REVIEWER, ScanResult
 from perfaudit.rules.engine.suppress import Suppression, covering, find_suppressions
 from perfaudit.rules.facts import common
 from perfaudit.syntax import functions
 from perfaudit.syntax.node import Node, Root
 
-REVIEWER = "rules"
 _SNIPPET_CHARS = 400
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ScanResult:
-    """Findings and diagnostics for one file."""
-
-    findings: tuple[Finding, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
-
 
 def version_applies(rule: Rule, version: tuple[int, ...] | None) -> bool:
     """Whether ``rule`` is valid for the target's language version.
