@@ -289,3 +289,20 @@ def test_another_generation_clears_the_cache(tmp_path: Path) -> None:
     first.close()
     assert ResultCache(path, generation="one").get_many("a", ["k"]) == {"k": b"v"}
     assert ResultCache(path, generation="two").get_many("a", ["k"]) == {}
+
+
+def test_compiled_files_do_not_change_the_code_digest(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub" / "__pycache__").mkdir(parents=True)
+    (package / "sub" / "mod.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    cache_module.code_digest.cache_clear()
+    before = cache_module.code_digest()
+    (package / "sub" / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"compiled")
+    cache_module.code_digest.cache_clear()
+    assert cache_module.code_digest() == before
+    (package / "sub" / "mod.py").write_text("x = 22\n")
+    cache_module.code_digest.cache_clear()
+    assert cache_module.code_digest() != before
+    cache_module.code_digest.cache_clear()

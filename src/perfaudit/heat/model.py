@@ -93,10 +93,16 @@ class HeatModel:
         self._methods: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._plain_anywhere: dict[str, list[str]] = defaultdict(list)
         self._inits: dict[str, list[str]] = defaultdict(list)
+        self._defined: set[str] = set()
+        """Every name a function or method is defined under: a call to another name (the
+        standard library's, a dependency's) resolves to nothing, and is not looked up."""
         for key, node in self._nodes.items():
             fn, package = node.function, node.summary.package
             if not fn.short or fn.key == MODULE:
                 continue
+            self._defined.add(fn.short)
+            if fn.short == "__init__":
+                self._defined.add(fn.name.rsplit(".", 2)[-2])
             if fn.method:
                 self._methods[(package, fn.short)].append(key)
                 if fn.short == "__init__":
@@ -130,12 +136,15 @@ class HeatModel:
         """callee -> [(caller, call)]; a closure's caller is the function that defines it."""
         callers: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
         self._callees: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
+        defined = self._defined
         for key, node in self._nodes.items():
             if node.function.parent:
                 parent = _gkey(node.summary.path, node.function.parent)
                 callers[key].append((parent, None))
                 self._callees[parent].append((key, None))
             for call in node.function.calls:
+                if call.name not in defined:
+                    continue
                 for callee in self._resolve(call, node.summary):
                     if callee != key:
                         callers[callee].append((key, call))
