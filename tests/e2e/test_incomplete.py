@@ -17,7 +17,7 @@ from test_py_service import EXAMPLE, EXPECTED  # the example's findings, one pla
 
 from perfaudit.cli import main
 from perfaudit.errors import EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
-from perfaudit.reviewers import rules as rules_reviewer
+from perfaudit.rules.engine import scan as rules_scan
 
 CRASHING = "stockroom/reports.py"
 HEALTHY = {item for item in EXPECTED if item[1] != CRASHING}
@@ -41,14 +41,14 @@ def service(tmp_path: Path) -> Path:
 def crashing_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The engine dies (as a native crash would) on one file; workers are forked, so they
     inherit the patch (and not pytest's fault handler, which would print the crash)."""
-    real = rules_reviewer.scan_parsed
+    real = rules_scan.scan_parsed
 
     def scan(path: str, *args: object, **kwargs: object) -> object:
         if path == CRASHING:
             os.kill(os.getpid(), signal.SIGSEGV)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(rules_reviewer, "scan_parsed", scan)
+    monkeypatch.setattr(rules_scan, "scan_parsed", scan)
     was_enabled = faulthandler.is_enabled()
     faulthandler.disable()
     yield
