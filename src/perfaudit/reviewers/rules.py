@@ -161,10 +161,11 @@ class RulesReviewer:
             for done, (index, outcome) in enumerate(self._results(
                     [tasks[i] for i in misses], jobs, summaries.decode_cached), len(hits) + 1):
                 fresh[misses[index]] = outcome
+                store.keep(misses[index], outcome)
                 ctx.progress(done)
         else:  # nothing changed: the summaries are fetched only if heat must be answered anew
             summaries = cached.Summaries(store.summaries(hits))
-        store.save(fresh)
+        store.save()
         scans = [fresh[i].result.scan if i in fresh else result or ScanResult()
                  for i, result in enumerate(results)]
         summaries.add(d.result.summary for d in fresh.values() if d.result.summary is not None)
@@ -197,6 +198,8 @@ class _Store:
         self._tasks, self._digests = tasks, digests
         self._namespace = (cached.namespace(config.select, config.ignore, config.preview)
                            if self.enabled else "")
+        self._scans: dict[str, bytes] = {}
+        self._summaries: dict[str, bytes] = {}
 
     def _key(self, index: int, digest: str) -> str:
         task = self._tasks[index]
@@ -221,19 +224,22 @@ class _Store:
         keys = [self._summary_key(i, self._digests[i]) for i in indexes]
         return list(self._cache.get_many(cached.summary_namespace(), keys).values())
 
-    def save(self, fresh: dict[int, _Done]) -> None:
-        """Store what was reviewed afresh, except files whose review was lost (a crash may
-        not happen again)."""
-        if self._cache is None:
+    def keep(self, index: int, done: _Done) -> None:
+        """Encode a file reviewed afresh, to store at :meth:`save` (done as results arrive,
+        while the workers scan); not a file whose review was lost (a crash may not recur)."""
+        if self._cache is None or not done.digest or any(
+                d.kind in _LOST for d in done.result.scan.diagnostics):
             return
-        kept = {i: done for i, done in fresh.items()
-                if done.digest and not any(d.kind in _LOST for d in done.result.scan.diagnostics)}
-        self._cache.put_many(self._namespace, {
-            self._key(i, done.digest): cached.encode_scan(done.result.scan)
-            for i, done in kept.items()})
-        self._cache.put_many(cached.summary_namespace(), {
-            self._summary_key(i, done.digest): cached.encode_summary(done.result.summary)
-            for i, done in kept.items() if done.result.summary is not None})
+        self._scans[self._key(index, done.digest)] = cached.encode_scan(done.result.scan)
+        if done.result.summary is not None:
+            self._summaries[self._summary_key(index, done.digest)] = cached.encode_summary(
+                done.result.summary)
+
+    def save(self) -> None:
+        """Store what :meth:`keep` encoded."""
+        if self._cache is not None:
+            self._cache.put_many(self._namespace, self._scans)
+            self._cache.put_many(cached.summary_namespace(), self._summaries)
 
 
 def _decoded(value: bytes | None) -> ScanResult | None:

@@ -198,6 +198,9 @@ def revision_prints(root: Path, config: Config, rev: str, hooks: Hooks,
     from perfaudit.pipeline import run_audit
     from perfaudit.track.baseline import audit_of_revision, known_prints
 
+    # the revision's files that HEAD did not change are in this repository's cache already
+    config = replace(config, cache_path=str(database_path(root, config.cache_path)))
+
     def run(tree: Path) -> Report:
         seen: list[SourceFile] = []
         report = run_audit(tree, config, replace(hooks, on_discovered=seen.extend))

@@ -36,18 +36,12 @@ _QUERY = """
 (for_statement) @loop
 (go_statement) @go
 (call_expression) @call
-(call_expression
-  function: [(identifier) @register
-             (selector_expression field: (field_identifier) @register)]
-  arguments: (argument_list [(identifier) (selector_expression)] @ref)
-  (#any-of? @register "HandleFunc" "Handle" "HandlerFunc" "GET" "POST" "PUT" "DELETE" "PATCH"
-   "HEAD" "OPTIONS" "Any"))
 (keyed_element key: (literal_element (identifier) @tls)
   (#any-of? @tls "GetCertificate" "GetClientCertificate" "VerifyPeerCertificate"
    "VerifyConnection" "GetConfigForClient")) @keyed
 (if_statement consequence: (block) @conseq)
 """
-_EVENTS = frozenset({"fn", "loop", "go", "call", "ref", "keyed", "conseq"})
+_EVENTS = frozenset({"fn", "loop", "go", "call", "keyed", "conseq"})
 _PER_REQUEST = re.compile(
     r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx")
 _INTERCEPTOR = re.compile(r"grpc\.(UnaryHandler|StreamHandler|UnaryInvoker|Streamer)\b")
@@ -133,12 +127,8 @@ def summarize(path: str, root: ts.Node, package: str) -> FileSummary:
             call = _call(node, stack, current)
             if call is not None:
                 current.calls.append(call)
-        elif kind == "ref":
-            hot_refs.extend(_registration(node))
-            ref = _reference(node)
-            if ref is not None:
-                current.calls.append(Call(name=ref[1], qualifier=ref[0],
-                                          line=node.start_point.row + 1, spawned=True))
+                if call.name in _HANDLER_REGISTRATION:
+                    _register(node, call.name, current, hot_refs)
         elif kind == "keyed":
             hot_refs.extend(_handshake(node))
         elif kind == "conseq" and node.parent is not None and _is_error_check(node.parent):
@@ -188,17 +178,20 @@ def _reference(node: ts.Node) -> tuple[str, str] | None:
     return None
 
 
-def _registration(ref: ts.Node) -> list[tuple[str, str]]:
-    """A function passed to ``HandleFunc``/a router method: it runs per request."""
-    call = ref.parent.parent if ref.parent is not None else None
-    if call is None or call.type != "call_expression":
-        return []
-    callee = call.child_by_field_name("function")
-    target = _reference(callee) if callee is not None else None
-    if target is None or target[1] not in _HANDLER_REGISTRATION:
-        return []
-    name = _reference(ref)
-    return [(name[1], f"registered with `{target[1]}`: runs per request")] if name else []
+def _register(call: ts.Node, method: str, current: OpenFunction,
+              hot_refs: list[tuple[str, str]]) -> None:
+    """Functions passed to ``HandleFunc``/a router method by name run per request; passing one
+    also counts as calling it (later, from elsewhere)."""
+    arguments = call.child_by_field_name("arguments")
+    for argument in arguments.named_children if arguments is not None else ():
+        if argument.type not in ("identifier", "selector_expression"):
+            continue
+        ref = _reference(argument)
+        if ref is None:
+            continue
+        hot_refs.append((ref[1], f"registered with `{method}`: runs per request"))
+        current.calls.append(Call(name=ref[1], qualifier=ref[0],
+                                  line=argument.start_point.row + 1, spawned=True))
 
 
 def _handshake(keyed: ts.Node) -> list[tuple[str, str]]:
