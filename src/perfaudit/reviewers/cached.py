@@ -16,6 +16,7 @@ import functools
 import gc
 import hashlib
 import json
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -131,7 +132,11 @@ _FUNCTION_FIELDS = ("key", "name", "short", "start", "end", "parent", "method", 
 def _function(row: list[Any]) -> Function:
     if len(row) != len(_FUNCTION_FIELDS):
         raise ValueError("a malformed summary")
-    row[10] = _grouped(row[10], 6, _CALL)
+    calls = row[10]
+    # the same few names recur in every file: one string each, not one per call
+    calls[0::6] = map(sys.intern, calls[0::6])
+    calls[1::6] = map(sys.intern, calls[1::6])
+    row[10] = _grouped(calls, 6, _CALL)
     for index in (11, 12, 13, 14):
         row[index] = _grouped(row[index], 3, _SPAN)
     # a frozen dataclass's __init__ sets each field through object.__setattr__: filling the

@@ -101,6 +101,7 @@ def _scan_source(task: _Task, source: str) -> FileResult:
     return FileResult(scan, summary)
 
 
+_SAVE_EVERY = 256
 # diagnostics that mean a file's rules did not all run: the file counts as not reviewed
 _LOST = frozenset({"scan-error", "engine-crash"})
 
@@ -234,12 +235,15 @@ class _Store:
         if done.result.summary is not None:
             self._summaries[self._summary_key(index, done.digest)] = cached.encode_summary(
                 done.result.summary)
+        if len(self._scans) >= _SAVE_EVERY:  # a cold audit never holds every file's values
+            self.save()
 
     def save(self) -> None:
         """Store what :meth:`keep` encoded."""
         if self._cache is not None:
             self._cache.put_many(self._namespace, self._scans)
             self._cache.put_many(cached.summary_namespace(), self._summaries)
+        self._scans, self._summaries = {}, {}
 
 
 def _decoded(value: bytes | None) -> ScanResult | None:
