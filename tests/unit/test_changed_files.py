@@ -118,3 +118,21 @@ def test_version_loads_no_command() -> None:
                           check=True)
     assert "perfaudit, version" in done.stdout
     assert done.stderr.strip() == "[]"
+
+
+def test_a_second_audit_says_what_came_from_the_cache(repo: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("audit", str(repo), "--no-history", "-o", str(tmp_path / "o"), "-f", "json")
+    assert "Cache: 0 unchanged files from the cache, 3 reviewed afresh" in run(capsys, *args)[1]
+    assert "Cache: 3 unchanged files from the cache, 0 reviewed afresh" in run(capsys, *args)[1]
+    assert "Cache:" not in run(capsys, *args, "--no-cache")[1]
+
+
+def test_files_with_a_baseline_revision(repo: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "b" / "new.go").write_text(OTHER.replace("Other", "Newer"), encoding="utf-8")
+    code, _out, err = run(capsys, "audit", str(repo / "b" / "new.go"), str(repo / "b" / "other.go"),
+                          "--new-from-rev", "HEAD", "--all", "-o", str(tmp_path / "o"),
+                          "-f", "json")
+    assert code == 0, err
+    assert _findings(tmp_path / "o") == [("b/new.go", "unproven")]

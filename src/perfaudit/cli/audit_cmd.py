@@ -59,6 +59,10 @@ def _print_summary(report: Report, written: list[Path]) -> None:
         hidden = "" if audit.cold_shown or not left_out else " (--all shows them)"
         out.print(f"{leads} leads (periodic, or heat unknown); left out: {audit.cold_matches} "
                   f"cold, {audit.unproven_matches} unproven{hidden}", markup=False)
+    for run in audit.reviewers:
+        if run.cache_hits or run.cache_misses:
+            out.print(f"Cache: {run.cache_hits} unchanged files from the cache, "
+                      f"{run.cache_misses} reviewed afresh", markup=False)
     if audit.skipped:
         parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
         out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)
