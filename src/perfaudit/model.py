@@ -170,6 +170,8 @@ class ConsolidatedFinding:
     severity_votes: tuple[SeverityVote, ...] = ()
     resolution: str = ""
     status: Status = Status.NEW
+    status_reason: str = ""
+    """Why a re-validation gave this status ("moved to b.go:12 in `Run`", "line 40 now reads …")."""
     hotness: float | None = None
     evidence: tuple[Evidence, ...] = ()
     references: tuple[str, ...] = ()
@@ -286,6 +288,10 @@ class Revalidation:
     partial: int = 0
     fixed: int = 0
     unknown: int = 0
+    new: int = 0
+    """Findings of the newer code that no earlier finding matched."""
+    commit: str | None = None
+    """The commit the earlier audit was re-validated against (None outside git)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

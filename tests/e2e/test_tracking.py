@@ -163,16 +163,19 @@ def test_revalidation_baseline_and_triage_across_two_revisions(repo: Path, tmp_p
     assert "perfaudit.db" not in git(repo, "ls-files")
 
     output = perfaudit("revalidate", str(repo), "-o", str(tmp_path / "rv"))
-    assert "1 still present, 1 partial, 1 fixed, 1 unknown" in output
+    # b.go is gone and the rules found its code nowhere: fixed; "introduced" is new in B
+    assert "1 still present, 1 partial, 2 fixed, 0 unknown, 1 new" in output
     revalidated = findings_json(tmp_path / "rv")
     statuses = {f["location"]["function"]: f["status"] for f in revalidated["findings"]}
     assert statuses == {"fixedOne": "fixed", "report": "partial", "moved": "still-present",
-                        "gone": "unknown"}
+                        "gone": "fixed", "introduced": "new"}
+    assert all(f["status_reason"] for f in revalidated["findings"])
     moved = by_function(revalidated)["moved"]
     assert moved["fingerprint"] == at_a["moved"]["fingerprint"]
     assert moved["location"]["start_line"] >= at_a["moved"]["location"]["start_line"] + 20
     block = revalidated["audit"]["revalidation"]
-    assert (block["still_present"], block["partial"], block["fixed"], block["unknown"]) == (1, 1, 1, 1)
+    assert (block["still_present"], block["partial"], block["fixed"], block["unknown"],
+            block["new"]) == (1, 1, 2, 0, 1)
     report_md = (tmp_path / "rv" / "report.md").read_text(encoding="utf-8")
     assert "Last validated:" in report_md and "| Status |" in report_md
     listed = json.loads(perfaudit("history", str(repo), "--format", "json"))

@@ -14,7 +14,7 @@ from perfaudit.model import (
     Severity,
     Status,
 )
-from perfaudit.track.revalidate import CurrentState, revalidate, status_of
+from perfaudit.track.revalidate import CurrentState, judge, revalidate, status_of
 
 
 def finding(number: int = 1, fingerprint: str = "f1", function: str = "f", line: int = 10,
@@ -66,9 +66,67 @@ def test_fixed_only_when_reviewed_again_and_changed() -> None:
     assert status_of(finding(), None, state(reviewed=False)) is Status.UNKNOWN
 
 
-def test_file_gone_is_unknown() -> None:
+def test_a_removed_file_is_fixed_only_when_the_whole_tree_was_searched() -> None:
     gone = replace(state(), present=frozenset())
-    assert status_of(finding(), finding(), gone) is Status.UNKNOWN
+    assert judge(finding(), None, gone)[0] is Status.UNKNOWN
+    searched = replace(gone, whole_tree=frozenset({"rules"}))
+    status, reason = judge(finding(), None, searched)
+    assert reason == "a.go was removed and rules found this code in none of the files it reviewed"
+    assert status is Status.FIXED
+
+
+def _report(*findings: ConsolidatedFinding) -> Report:
+    return Report(schema_version="1.0", findings=findings, audit=AuditInfo(
+        id="A", target="/r", commit="c0ffee", started="2026-11-01", finished="f",
+        tool_version="0"))
+
+
+def test_code_moved_to_another_file_is_still_present_there() -> None:
+    old = replace(finding(function="Run"), location=Location(
+        path="a.go", start_line=10, end_line=10, function="Run", snippet="defer  f.Close()"))
+    moved = replace(finding(fingerprint="f9", path="cmd_run.go", function="RunDetailed"),
+                    location=Location(path="cmd_run.go", start_line=174, end_line=174,
+                                      function="RunDetailed", snippet="defer f.Close()"))
+    out = revalidate(_report(old), replace(state(moved), present=frozenset()), "2026-11-23")
+    [kept] = out.findings
+    assert kept.status is Status.STILL_PRESENT
+    assert kept.location.path == "cmd_run.go" and kept.location.start_line == 174
+    assert kept.status_reason == ("moved to cmd_run.go:174 in `RunDetailed` "
+                                  "(was a.go:10 in `Run`)")
+
+
+def test_changed_code_in_the_same_function_is_partial() -> None:
+    old = finding()
+    now = replace(finding(fingerprint="f2", line=12), location=Location(
+        path="a.go", start_line=12, end_line=12, function="f", snippet="y := other()"))
+    out = revalidate(_report(old), state(now), "2026-11-23")
+    assert out.findings[0].status is Status.PARTIAL
+    assert "the code changed: it now reads `y := other()`" in out.findings[0].status_reason
+
+
+def test_a_fix_says_what_the_line_reads_now_and_new_findings_are_listed() -> None:
+    old = finding(line=2)
+    fresh = replace(finding(fingerprint="n1", line=5, function="g"), rule="other-rule")
+    texts = {"a.go": "package a\nfunc f() { ok() }\n"}
+    out = revalidate(_report(old), replace(state(fresh), texts=texts, commit="beef"), "2026-11-23")
+    assert [(f.status, f.status_reason) for f in out.findings] == [
+        (Status.FIXED, "a.go:2 now reads `func f() { ok() }`"),
+        (Status.NEW, "not in the earlier audit")]
+    assert out.findings[1].number == 2
+    rv = out.audit.revalidation
+    assert rv is not None and (rv.fixed, rv.new, rv.commit) == (1, 1, "beef")
+    gone = revalidate(_report(old), replace(state(), texts={"a.go": "package a\n"}), "d")
+    assert gone.findings[0].status_reason == "`f` was removed from a.go"
+
+
+def test_every_status_has_a_reason() -> None:
+    for current in ((), (finding(),)):
+        for changed in (True, False):
+            for reviewed in (True, False):
+                for carried in (True, False):
+                    out = revalidate(_report(finding()), state(
+                        *current, changed=changed, reviewed=reviewed, carried=carried), "d")
+                    assert all(f.status_reason for f in out.findings)
 
 
 def test_costly_reviewer_findings_in_unchanged_files_stand() -> None:

@@ -104,13 +104,17 @@ def revalidate(path: str, audit_id: str | None, output: str | None, formats: tup
     written = write_reports(report, out_dir, config.formats)
     warning = service.save_revalidation(report, root, config)
     out = _console.stdout
-    out.print(f"Last validated: {rv.validated_at[:10]} — {rv.still_present} still present, "
-              f"{rv.partial} partial, {rv.fixed} fixed, {rv.unknown} unknown (audit {rv.audit_id})",
-              markup=False)
+    then = report.audit
+    out.print(f"Audit {rv.audit_id} of {(then.commit or 'an unknown commit')[:12]} "
+              f"({then.started[:10]}), re-validated at {(rv.commit or 'the work tree')[:12]} "
+              f"({rv.validated_at[:10]}): {rv.still_present} still present, {rv.partial} partial, "
+              f"{rv.fixed} fixed, {rv.unknown} unknown, {rv.new} new", markup=False)
     for finding in report.findings:
         loc = finding.location
         out.print(f"  {finding.status.value:<13} {finding.fingerprint}  {loc.path}:{loc.start_line}  "
                   f"{finding.title}", markup=False)
+        if finding.status_reason:
+            out.print(f"                {finding.status_reason}", markup=False)
     for written_path in written:
         out.print(f"Wrote {written_path}", markup=False)
     if warning:

@@ -32,9 +32,12 @@ def _last_validated(report: Report) -> list[str]:
     rv = report.audit.revalidation
     if rv is None:
         return []
-    return [f"**Last validated: {rv.validated_at[:10]}** — {rv.still_present} still present, "
-            f"{rv.partial} partial, {rv.fixed} fixed, {rv.unknown} unknown "
-            f"(audit `{rv.audit_id}`)", ""]
+    then = report.audit
+    at = f" at `{rv.commit[:12]}`" if rv.commit else ""
+    was = f" of `{then.commit[:12]}`" if then.commit else ""
+    return [f"**Last validated: {rv.validated_at[:10]}{at}** — {rv.still_present} still present, "
+            f"{rv.partial} partial, {rv.fixed} fixed, {rv.unknown} unknown, {rv.new} new "
+            f"(audit `{rv.audit_id}`{was}, {then.started[:10]})", ""]
 
 
 def _incomplete(report: Report) -> list[str]:

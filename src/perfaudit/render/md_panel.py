@@ -45,9 +45,9 @@ def summary(report: Report) -> list[str]:
 def table(report: Report, findings: list[ConsolidatedFinding]) -> list[str]:
     """``# | Severity | Location | Issue`` rows (plus ``Status`` in a re-validation)."""
     if report.audit.revalidation is not None:
-        rows = ["| # | Severity | Location | Issue | Status |", "|---|---|---|---|---|"]
+        rows = ["| # | Severity | Location | Issue | Status | Why |", "|---|---|---|---|---|---|"]
         rows += [f"| {f.number} | {f.severity.value} | {where(report, f)} | {cell(f.title)} "
-                 f"| {f.status.value} |" for f in findings]
+                 f"| {f.status.value} | {cell(f.status_reason)} |" for f in findings]
         return [*rows, ""]
     rows = ["| # | Severity | Location | Issue |", "|---|---|---|---|"]
     rows += [f"| {f.number} | {f.severity.value} | {where(report, f)} | {cell(f.title)} |"
@@ -104,8 +104,9 @@ def _facts(report: Report, f: ConsolidatedFinding) -> list[str]:
     if f.heat:
         lines.append(f"- **Heat:** {inline(f.heat)}")
     lines.append(f"- **Fingerprint:** `{f.fingerprint}`")
-    if f.status.value != "new":
-        lines.append(f"- **Status:** {f.status.value}")
+    if f.status.value != "new" or f.status_reason:
+        reason = f" — {cell(f.status_reason)}" if f.status_reason else ""
+        lines.append(f"- **Status:** {f.status.value}{reason}")
     return lines
 
 

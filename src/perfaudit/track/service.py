@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from perfaudit import gitinfo
 from perfaudit.config import Config
 from perfaudit.errors import PerfauditError, UsageError
 from perfaudit.model import Report, SourceFile
@@ -131,8 +132,17 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     reviewed = review_panel(root, config, panel, hooks, files_for)
     unchanged = frozenset(f.path for f in reviewed.discovery.files if f.path not in changed)
     carried = {r.name: unchanged for r in panel if not rereviews_everything(r)}
+    texts = {}
+    for path in changed:
+        try:
+            texts[path] = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+    whole = frozenset(r.name for r in panel if rereviews_everything(r)
+                      and reviewed.coverage.get(r.name))
     return CurrentState(findings=reviewed.findings, reviewed=reviewed.coverage, carried=carried,
-                        present=present, changed=changed, diagnostics=reviewed.diagnostics)
+                        present=present, changed=changed, diagnostics=reviewed.diagnostics,
+                        texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root))
 
 
 def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Hooks) -> Report:
