@@ -76,28 +76,37 @@ def _reviewed_by(finding: ConsolidatedFinding, state: CurrentState) -> set[str]:
     return {name for name in finding.reviewers if path in state.reviewed.get(name, frozenset())}
 
 
-def _same(old: ConsolidatedFinding, new: ConsolidatedFinding, how: How,
-          state: CurrentState) -> bool:
+def _same(old: ConsolidatedFinding, new: ConsolidatedFinding, how: How, state: CurrentState,
+          unique: frozenset[tuple[str, str]]) -> bool:
     if how is How.SAME:
         return bool(set(new.reviewers) & _reviewed_by(old, state)) and \
             new.fingerprint == old.fingerprint
     if not set(new.reviewers) & set(old.reviewers):
         return False
-    if how is How.MOVED:
-        return bool(normalise_snippet(old.location.snippet)) and _code_key(new) == _code_key(old)
-    return _loose_key(new) == _loose_key(old)
+    if how is How.CHANGED:
+        return _loose_key(new) == _loose_key(old)
+    key = _code_key(old)
+    if not key[1] or _code_key(new) != key:
+        return False
+    # the same code in the same file (a renamed function) or in a function of the same name
+    # (a moved file) is the same problem; elsewhere only when the code is found once then and
+    # once now: `http.Client{}` in a test that was deleted is not the one in a new test
+    return (new.location.path == old.location.path
+            or new.location.function == old.location.function or key in unique)
 
 
 def match(earlier: tuple[ConsolidatedFinding, ...], state: CurrentState
           ) -> dict[int, tuple[ConsolidatedFinding, How]]:
     """Earlier finding number -> the current finding it still is, and how it was matched."""
     pool = list(state.findings)
+    then, now = Counter(map(_code_key, earlier)), Counter(map(_code_key, state.findings))
+    unique = frozenset(key for key, count in then.items() if count == 1 and now[key] == 1)
     matched: dict[int, tuple[ConsolidatedFinding, How]] = {}
     for how in How:
         for old in earlier:
             if old.number in matched:
                 continue
-            found = [c for c in pool if _same(old, c, how, state)]
+            found = [c for c in pool if _same(old, c, how, state, unique)]
             if found:
                 best = min(found, key=lambda c: (c.location.path != old.location.path,
                                                  abs(c.location.start_line
