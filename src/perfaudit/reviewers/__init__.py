@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from importlib.metadata import entry_points
 
 from perfaudit.config import Config
 from perfaudit.errors import UsageError
@@ -27,6 +26,8 @@ BUILTIN_REVIEWERS: dict[str, ReviewerFactory | str] = {
 
 
 def _registry() -> dict[str, ReviewerFactory | str]:
+    from importlib.metadata import entry_points  # reading every package's metadata is slow
+
     registry = dict(BUILTIN_REVIEWERS)
     for entry in entry_points(group="perfaudit.reviewers"):
         registry.setdefault(entry.name, entry.load())
