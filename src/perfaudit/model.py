@@ -41,6 +41,8 @@ class Category(StrEnum):
     NETWORK = "network"
     SERIALIZATION = "serialization"
     CORRECTNESS = "correctness"
+    UNCLASSIFIED = "unclassified"
+    """A finding whose reviewer named no category (an imported SARIF result without one)."""
 
 
 class Language(StrEnum):

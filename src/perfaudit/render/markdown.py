@@ -11,15 +11,18 @@ from perfaudit.render._text import inline, plural
 Section = Callable[[Report], list[str]]
 
 
-def _reviewer_label(run: ReviewerRun) -> str:
-    return f"{run.name} ({run.model})" if run.model else run.name
+def _reviewer_label(run: ReviewerRun, found: int) -> str:
+    name = f"{run.name} ({run.model})" if run.model else run.name
+    return f"{name}: {found}"
 
 
 def _title(report: Report) -> list[str]:
     audit = report.audit
     name = audit.target.rstrip("/").rsplit("/", 1)[-1]
     commit = f"`{audit.commit[:12]}`" if audit.commit else "no commit"
-    reviewers = ", ".join(_reviewer_label(r) for r in audit.reviewers) or "none"
+    reviewers = ", ".join(
+        _reviewer_label(r, sum(1 for f in report.findings if r.name in f.reviewers))
+        for r in audit.reviewers) or "none"
     versions = ", ".join(f"{lang} {ver}" for lang, ver in sorted(audit.language_versions.items()))
     line = (f"Target **{name}** at {commit} · {audit.started[:10]} · reviewers: {reviewers} · "
             f"{plural(audit.files_scanned, 'file')}, {audit.lines_scanned:,} lines")

@@ -30,6 +30,8 @@ _BY_CATEGORY: dict[Category, tuple[str, str, str]] = {
     Category.SERIALIZATION: ("time/op and B/op of encoding", "no round trip through an encoder",
                              "benchmark with `-benchmem` before and after"),
     Category.CORRECTNESS: ("failing case", "covered by a test", "a regression test"),
+    Category.UNCLASSIFIED: ("the cost the finding names", "gone after the change",
+                            "a benchmark of the affected path before and after"),
 }
 
 

@@ -4,7 +4,9 @@
 - Severity: a ``P0``/``P1``/``P2`` ``severity`` property when present, else the level
   (result's, else the rule's default): error -> P1, warning/note/none -> P2.
 - Category: a ``category`` property or a tag that names a perfaudit category (result first,
-  then its rule), else the Go linter mapping for known check ids, else ``correctness``.
+  then its rule), else the Go linter mapping for known check ids, else ``unclassified``.
+- Fix, impact, effort, risk and testing: properties of those names (result first, then its
+  rule); the fix falls back to the rule's ``help`` text.
 - Paths are resolved through ``uriBaseId``/``originalUriBaseIds`` and made repo-relative;
   results outside the repository are rejected with a diagnostic. Suppressed results and
   results whose ``baselineState`` is ``absent`` are skipped.
@@ -25,6 +27,8 @@ from perfaudit.reviewers.linters.gochecks import golangci_check, staticcheck_che
 LEVELS = {"error": Severity.P1, "warning": Severity.P2, "note": Severity.P2, "none": Severity.P2}
 _CATEGORIES = {c.value for c in Category}
 Json = dict[str, Any]
+PLACEHOLDER_FIX = "See the tool's documentation for this rule."
+"""The fix of a result whose tool states none: says nothing, so it is never a shared fix."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +118,7 @@ def _category(rule_id: str, result: Json, rule: Json) -> Category:
             if text in _CATEGORIES:
                 return Category(text)
     check = staticcheck_check(rule_id) or (golangci_check(rule_id, "") or (None, None, None))[2]
-    return check.category if check is not None else Category.CORRECTNESS
+    return check.category if check is not None else Category.UNCLASSIFIED
 
 
 def _severity(result: Json, rule: Json) -> Severity:
@@ -168,12 +172,27 @@ def _finding(run: Json, result: Json, rules: dict[str, Json], tool: str,
         return Diagnostic(source=tool, kind="sarif-rejected", path=None,
                           message=f"result {rule_id or '?'} rejected: {where}")
     title = _text(rule.get("shortDescription")) or message.split(". ")[0]
-    fix = _text(rule.get("help")) or "See the tool's documentation for this rule."
+    fix = _property("fix", result, rule) or _text(rule.get("help")) or PLACEHOLDER_FIX
     refs = (str(rule["helpUri"]),) if rule.get("helpUri") else ()
     return Finding(reviewer=tool, rule=rule_id or None,
                    category=_category(rule_id, result, rule), severity=_severity(result, rule),
                    title=title[:120], problem=message, fix=fix, location=location,
-                   references=refs)
+                   references=refs, impact=_property("impact", result, rule),
+                   effort=_property("effort", result, rule), risk=_property("risk", result, rule),
+                   testing=_property("testing", result, rule))
+
+
+def _property(name: str, result: Json, rule: Json) -> str:
+    """A text property of the result, else of its rule ("" when neither states it)."""
+    for props in (_dict(result.get("properties")), _dict(rule.get("properties"))):
+        value = props.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, dict):  # a SARIF message object
+            text = _text(value)
+            if text:
+                return text
+    return ""
 
 
 def _tool_name(runs: list[Json]) -> str:

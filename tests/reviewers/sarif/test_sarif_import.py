@@ -34,7 +34,7 @@ def test_parse_maps_results_to_findings() -> None:
         ("PL101", "svc/handler.go", 13, 15, Category.LOOP_INVARIANT_WORK, Severity.P1),
         ("PL202", "svc/store.go", 30, 30, Category.ALLOCATION, Severity.P2),
         ("SA6005", "svc/handler.go", 21, 21, Category.ALLOCATION, Severity.P2),
-        ("PL900", "svc/handler.go", 10, 10, Category.CORRECTNESS, Severity.P0),
+        ("PL900", "svc/handler.go", 10, 10, Category.UNCLASSIFIED, Severity.P0),
     ]
     first = imported.findings[0]
     assert first.reviewer == "PerfLint"
@@ -129,3 +129,20 @@ def test_odd_but_valid_results_are_read_leniently() -> None:
     assert (finding.rule, finding.category, finding.location.start_line,
             finding.location.end_line) == ("R1", Category.IO, 1, 1)
     assert [d.kind for d in imported.rejected] == ["sarif-rejected"]
+
+
+def test_stated_fix_impact_effort_risk_and_testing_are_kept() -> None:
+    import json
+
+    log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "Model-A", "rules": [
+        {"id": "M1", "properties": {"effort": "S", "risk": "low"}}]}},
+        "results": [{"ruleId": "M1", "message": {"text": "graders rebuilt per request"},
+                     "properties": {"fix": "Cache the graders.", "impact": "-40% p99",
+                                    "testing": {"text": "a benchmark of /grade"}},
+                     "locations": [{"physicalLocation": {
+                         "artifactLocation": {"uri": "svc/grade.py"},
+                         "region": {"startLine": 7}}}]}]}]}
+    [found] = parse_sarif(json.dumps(log), "/work/repo").findings
+    assert (found.fix, found.impact, found.effort, found.risk, found.testing) == (
+        "Cache the graders.", "-40% p99", "S", "low", "a benchmark of /grade")
+    assert found.category is Category.UNCLASSIFIED
