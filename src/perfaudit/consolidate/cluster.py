@@ -1,11 +1,13 @@
 """Match findings across reviewers into clusters that describe one problem (pure).
 
 Two findings from different reviewers match when they are in the same file and either
-their line ranges overlap (with ``LINE_SLACK`` lines of slack) or they share the
-enclosing function and the category (DESIGN §5). A cluster never holds two findings of
-one reviewer. Matches are clustered (union-find), best-fitting pairs first: same rule,
-then same category, then the most similar title (difflib), then the nearest lines, so
-when a finding could join several clusters the closest one wins.
+their line ranges overlap (with ``LINE_SLACK`` lines of slack) or they quote the same
+construct (one's code contains the other's). Sharing a function and a category is not
+enough: two rules' findings in one long function are two problems (this departs from DESIGN
+§5, which merged them). A cluster never holds two findings of one reviewer. Matches are
+clustered (union-find), best-fitting pairs first: same rule, then same category, then the
+most similar title (difflib), then the nearest lines, so when a finding could join several
+clusters the closest one wins.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from perfaudit.consolidate.unionfind import UnionFind
+from perfaudit.fingerprint import normalise_snippet
 from perfaudit.model import Finding
 
 LINE_SLACK = 3
+_MIN_QUOTE = 12  # `defer f()`, `x := y` name no construct of their own
+_PAIRWISE = 200  # findings of one file compared two by two for quotes; past that, equal only
 
 
 def lines_overlap(a: Finding, b: Finding, slack: int = LINE_SLACK) -> bool:
@@ -26,14 +31,23 @@ def lines_overlap(a: Finding, b: Finding, slack: int = LINE_SLACK) -> bool:
     return la.start_line - slack <= lb.end_line and lb.start_line - slack <= la.end_line
 
 
+def same_construct(a: Finding, b: Finding) -> bool:
+    """Whether one finding's quoted code contains the other's (a reviewer quoting the whole
+    loop, another the call inside it); quotes too short to tell constructs apart never do."""
+    left, right = _quote(a), _quote(b)
+    return len(left) >= _MIN_QUOTE and len(right) >= _MIN_QUOTE and (left in right
+                                                                      or right in left)
+
+
 def same_problem(a: Finding, b: Finding) -> bool:
     """Whether two findings from different reviewers may describe the same problem."""
     if a.reviewer == b.reviewer or a.location.path != b.location.path:
         return False
-    if lines_overlap(a, b):
-        return True
-    fa, fb = a.location.function, b.location.function
-    return fa is not None and fa == fb and a.category == b.category
+    return lines_overlap(a, b) or same_construct(a, b)
+
+
+def _quote(finding: Finding) -> str:
+    return normalise_snippet(finding.location.snippet)
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -61,8 +75,8 @@ def affinity(a: Finding, b: Finding) -> tuple[int, int, float, int]:
 def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
     """Matching pairs (indices into ``ordered``), best fit first, ties in a fixed order.
 
-    Pairs are found through buckets (file, then function and category) and a sweep over line
-    ranges, never by comparing every two findings of a file: one file can hold thousands.
+    Pairs are found per file, through a sweep over line ranges and a comparison of quotes
+    (bounded: one file can hold thousands of findings).
     """
     by_path: dict[str, list[int]] = {}
     for index, finding in enumerate(ordered):
@@ -70,22 +84,27 @@ def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for indices in by_path.values():
         if len({ordered[i].reviewer for i in indices}) > 1:
-            pairs |= _same_function_pairs(ordered, indices) | _overlapping_pairs(ordered, indices)
+            pairs |= _same_construct_pairs(ordered, indices) | _overlapping_pairs(ordered, indices)
     scored = [(affinity(ordered[i], ordered[j]), i, j) for i, j in pairs]
     scored.sort(key=lambda item: (tuple(-x for x in item[0]), item[1], item[2]))
     return [(i, j) for _score, i, j in scored]
 
 
-def _same_function_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:
-    """Pairs of one file in the same named function with the same category."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for i in indices:
-        finding = ordered[i]
-        if finding.location.function is not None:
-            key = (finding.location.function, finding.category.value)
-            buckets.setdefault(key, []).append(i)
-    return {(a, b) for bucket in buckets.values() for n, a in enumerate(bucket)
-            for b in bucket[n + 1:] if ordered[a].reviewer != ordered[b].reviewer}
+def _same_construct_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:
+    """Pairs of one file whose quotes contain one another (only equal quotes when the file
+    has too many findings to compare two by two)."""
+    quoted = [i for i in indices if len(_quote(ordered[i])) >= _MIN_QUOTE]
+    if len(quoted) > _PAIRWISE:
+        buckets: dict[str, list[int]] = {}
+        for i in quoted:
+            buckets.setdefault(_quote(ordered[i]), []).append(i)
+        candidates = [(a, b) for bucket in buckets.values() for n, a in enumerate(bucket)
+                      for b in bucket[n + 1:]]
+    else:
+        candidates = [(a, b) for n, a in enumerate(quoted) for b in quoted[n + 1:]]
+    return {(min(a, b), max(a, b)) for a, b in candidates
+            if ordered[a].reviewer != ordered[b].reviewer
+            and same_construct(ordered[a], ordered[b])}
 
 
 def _overlapping_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:

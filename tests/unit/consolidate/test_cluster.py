@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from findings_builder import make_finding
 
 from perfaudit.consolidate.cluster import cluster, same_problem, title_similarity
-from perfaudit.model import Category
+from perfaudit.model import Category, Location
 
 
 def test_overlapping_lines_within_slack_match() -> None:
@@ -15,11 +17,22 @@ def test_overlapping_lines_within_slack_match() -> None:
     assert not same_problem(a, make_finding("llm", start=14, function=None))
 
 
-def test_same_function_needs_same_category() -> None:
+def test_sharing_a_function_and_category_is_not_one_problem() -> None:
     a = make_finding("rules", start=10, function="f")
-    assert same_problem(a, make_finding("llm", start=40, function="f"))
-    assert not same_problem(a, make_finding("llm", start=40, function="f",
-                                            category=Category.IO))
+    assert not same_problem(a, make_finding("llm", start=40, function="f"))
+
+
+def test_the_same_construct_quoted_at_other_lines_is_one_problem() -> None:
+    call = replace(make_finding("rules", start=25, function="f"), location=Location(
+        path="a.go", start_line=25, end_line=25, function="f",
+        snippet="regexp.MustCompile(p)"))
+    loop = replace(make_finding("llm", start=10, function="f"), location=Location(
+        path="a.go", start_line=10, end_line=10, function="f",
+        snippet="for _, p := range ps {\n\tre := regexp.MustCompile(p)\n}"))
+    assert same_problem(call, loop) and len(cluster([call, loop])) == 1
+    short = replace(call, location=replace(call.location, snippet="f()"))
+    assert not same_problem(short, replace(loop, location=replace(loop.location,
+                                                                   snippet="g(f())")))
 
 
 def test_never_matches_same_reviewer_or_other_file() -> None:
