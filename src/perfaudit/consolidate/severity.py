@@ -4,7 +4,8 @@ Policies:
 
 - ``max`` — the most urgent vote.
 - ``majority`` — the most common vote; a tie goes to the more urgent one.
-- ``evidence`` (default) — the majority, moved by what is known about the code's context:
+- ``evidence`` (default) — the majority (votes two levels apart with no majority: P1), moved
+  by what is known about the code's context:
   measured heat in a profile raises it one level; a multiplicative context (nested loops,
   a per-request path, quadratic work) takes the most urgent vote; start-up or short-lived
   code takes the least urgent vote, or one level lower when every reviewer agreed without
@@ -55,9 +56,22 @@ def _plain(severities: list[Severity], policy: Policy) -> tuple[Severity, str]:
         return severities[0], ""
     if policy is Policy.MAX:
         return _most_urgent(severities), f"most urgent of {len(severities)} votes (policy: max)"
+    counts = Counter(severities)
+    if policy is Policy.EVIDENCE and len(set(counts.values())) == 1 and {
+            Severity.P0, Severity.P2} <= counts.keys():
+        return _middle(severities)
     chosen = _majority(severities)
     return chosen, (f"{severities.count(chosen)} of {len(severities)} votes "
                     f"(policy: {policy.value}, ties go up)")
+
+
+def _middle(severities: list[Severity]) -> tuple[Severity, str]:
+    """Votes two levels apart with no majority (P0, P1, P2; or P0 against P2): neither end has
+    more support, so the middle, P1; a context found later may still move it."""
+    votes = ", ".join(s.value for s in sorted(severities, key=lambda s: s.rank))
+    return Severity.P1, (f"the votes ({votes}) are two levels apart with no majority, and "
+                         "nothing in the code's context favours either end: the middle, P1 "
+                         "(policy: evidence)")
 
 
 def _by_evidence(severities: list[Severity], ctx: Context) -> tuple[Severity, str] | None:

@@ -20,7 +20,8 @@ def _votes(*severities: Severity, **extra: object) -> list:  # type: ignore[type
     (Policy.MAJORITY, (P2, P1, P2), P2),
     (Policy.MAJORITY, (P2, P1), P1),
     (Policy.EVIDENCE, (P2, P1, P2), P2),
-    (Policy.EVIDENCE, (P0, P2), P0),
+    (Policy.EVIDENCE, (P0, P2), P1),  # two levels apart, no majority: the middle
+    (Policy.MAJORITY, (P0, P2), P0),
 ])
 def test_policies_without_context(policy: Policy, votes: tuple[Severity, ...],
                                   expected: Severity) -> None:
@@ -88,3 +89,18 @@ def test_votes_are_in_reviewer_order() -> None:
 def test_lukewarm_profile_share_does_not_escalate() -> None:
     warm = Evidence(kind="profile", summary="4.5 % CPU samples (cumulative), 1.0 % flat in f")
     assert resolve_severity(_votes(P1, P1, evidence=(warm,)), Policy.EVIDENCE) == (P1, "")
+
+
+def test_votes_two_levels_apart_without_a_majority_take_the_middle_and_say_why() -> None:
+    from perfaudit.model import Severity as S
+
+    for votes in ([S.P0, S.P1, S.P2], [S.P2, S.P0]):
+        members = [make_finding(f"r{i}", severity=v) for i, v in enumerate(votes)]
+        chosen, reason = resolve_severity(members, Policy.EVIDENCE)
+        assert chosen is S.P1
+        assert "two levels apart with no majority" in reason and "the middle, P1" in reason
+        assert resolve_severity(members, Policy.MAX)[0] is S.P0
+    adjacent = [make_finding("a", severity=S.P0), make_finding("b", severity=S.P1)]
+    assert resolve_severity(adjacent, Policy.EVIDENCE)[0] is S.P0  # ties between neighbours go up
+    majority = [make_finding(f"r{i}", severity=v) for i, v in enumerate([S.P0, S.P2, S.P2])]
+    assert resolve_severity(majority, Policy.EVIDENCE)[0] is S.P2
