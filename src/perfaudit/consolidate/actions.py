@@ -2,8 +2,11 @@
 
 Two findings belong to one action when they are in the same function of the same file
 and share the rule (or, when a reviewer gave no rule, the category), or when their members
-propose the same fix in the same file. Actions are ordered P0, P1, P2, then by impact over
-effort, then by finding number.
+propose the same fix: in the same file, or anywhere when the fix is a reviewer's own words
+for that finding ("cache the graders" at two call sites) rather than a rule's standard fix,
+which every finding of the rule shares. A generic fix ("see the tool's documentation") never
+links anything. Actions are ordered P0, P1, P2, then by impact over effort, then by finding
+number.
 """
 
 from __future__ import annotations
@@ -34,17 +37,29 @@ def impact_score(finding: ConsolidatedFinding) -> float:
     return (1.0 + 0.5 * (len(finding.reviewers) - 1)) * (1.0 + (finding.hotness or 0.0))
 
 
-def _fixes(finding: ConsolidatedFinding) -> set[str]:
-    texts = {finding.fix, *(m.fix for m in finding.members)}
+_GENERIC_FIX = re.compile(r"^(see|refer to|consult|check|read) (the )?(\S+ ){0,4}"
+                          r"(documentation|docs|manual|help|rule description)\b")
+
+
+def _normal_fixes(texts: Sequence[str]) -> set[str]:
     normal = {" ".join(t.lower().split()) for t in texts}
-    return {t for t in normal if len(t) >= MIN_SHARED_FIX}
+    return {t for t in normal if len(t) >= MIN_SHARED_FIX and not _GENERIC_FIX.match(t)}
+
+
+def _fixes(finding: ConsolidatedFinding) -> set[str]:
+    return _normal_fixes([finding.fix, *(m.fix for m in finding.members)])
+
+
+def _own_fixes(finding: ConsolidatedFinding) -> set[str]:
+    """Fixes written for this finding by a reviewer without rules (an LLM's own words)."""
+    return _normal_fixes([m.fix for m in finding.members if m.rule is None])
 
 
 def _linked(a: ConsolidatedFinding, b: ConsolidatedFinding, fixes_a: set[str],
             fixes_b: set[str]) -> bool:
     la, lb = a.location, b.location
     if la.path != lb.path:
-        return False
+        return bool(_own_fixes(a) & _own_fixes(b))
     # two different rules ask for two different changes; rule-less findings go by category
     both_ruled = a.rule is not None and b.rule is not None
     same_kind = a.rule == b.rule if both_ruled else a.category == b.category
@@ -71,13 +86,16 @@ def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFi
 
 def _link_keys(ordered: Sequence[ConsolidatedFinding]) -> dict[tuple[str, ...], list[int]]:
     """Keys whose holders ``_linked`` joins: one rule in one function; a rule-less finding with
-    everything of its category in its function; one shared fix text in one file."""
+    everything of its category in its function; one shared fix text in one file; one fix in a
+    reviewer's own words anywhere."""
     keys: dict[tuple[str, ...], list[int]] = {}
     ruleless: set[tuple[str, ...]] = set()
     for i, finding in enumerate(ordered):
         loc = finding.location
         for fix in sorted(_fixes(finding)):
             keys.setdefault(("fix", loc.path, fix), []).append(i)
+        for fix in sorted(_own_fixes(finding)):
+            keys.setdefault(("own fix", fix), []).append(i)
         if loc.function is None:
             continue
         by_category = ("category", loc.path, loc.function, finding.category.value)
@@ -93,8 +111,12 @@ def _link_keys(ordered: Sequence[ConsolidatedFinding]) -> dict[tuple[str, ...], 
 def _action(group: list[ConsolidatedFinding]) -> Action:
     lead = min(group, key=lambda f: (f.severity.rank, f.number))
     functions = {f.location.function for f in group}
+    paths = {f.location.path for f in group}
     where = lead.location.path
-    if len(functions) == 1 and lead.location.function:
+    if len(paths) > 1:
+        others = len(paths) - 1
+        where = f"{where} and {others} other file{'s' if others > 1 else ''}"
+    elif len(functions) == 1 and lead.location.function:
         where = f"{lead.location.function} in {where}"
     numbers = tuple(sorted(f.number for f in group))
     refs = ", ".join(f"#{n}" for n in numbers)

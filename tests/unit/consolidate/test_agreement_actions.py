@@ -58,7 +58,20 @@ def test_shared_fix_links_findings_in_other_functions() -> None:
                                      category=Category.CACHING),
                         make_finding("llm", path="b.go", start=5, function="g", fix=fix)])
     groups = sorted(a.findings for a in plan_actions(result))
-    assert groups == [(1, 2), (3,)]
+    assert groups == [(1, 2, 3)]  # the same fix in a reviewer's own words, across files
+    assert plan_actions(result)[0].title.endswith("— a.go and 1 other file")
+
+
+def test_a_rules_standard_fix_or_a_generic_one_links_nothing_across_files() -> None:
+    standard = "Compile the expression once at package level and reuse it."
+    result = _numbered([make_finding("rules", path="a.go", rule="r", fix=standard),
+                        make_finding("rules", path="b.go", rule="r", fix=standard)])
+    assert sorted(a.findings for a in plan_actions(result)) == [(1,), (2,)]
+    generic = "See the tool's documentation for this rule."
+    result = _numbered([make_finding("lint", path="a.go", start=5, function="f", fix=generic),
+                        make_finding("lint", path="a.go", start=50, function="g",
+                                     category=Category.IO, fix=generic)])
+    assert sorted(a.findings for a in plan_actions(result)) == [(1,), (2,)]
 
 
 def test_actions_ordered_by_severity_then_impact_over_effort() -> None:
