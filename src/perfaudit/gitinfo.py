@@ -61,3 +61,8 @@ def changed_since(root: Path, rev: str) -> list[str] | None:
     if changed is None or untracked is None:
         return None
     return sorted({name for name in (*changed.split("\0"), *untracked.split("\0")) if name})
+
+
+def user_name(root: Path) -> str | None:
+    """``git config user.name`` for the repository at ``root``, or None."""
+    return _git(root, "config", "user.name") or None

@@ -256,6 +256,13 @@ class TriageStatus(StrEnum):
     ACCEPTED = "accepted"
     DEFERRED = "deferred"
     WONT_FIX = "wont-fix"
+    ADJUDICATED = "adjudicated"
+    """The finding stays in the report, at the severity the team decided."""
+
+    @property
+    def hides(self) -> bool:
+        """Whether an active decision takes its finding out of the report."""
+        return self is not TriageStatus.ADJUDICATED
 
 
 class TriageState(StrEnum):
@@ -268,7 +275,8 @@ class TriageState(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Triage:
-    """One triage decision and how it applied: it hides its finding only while active."""
+    """One triage decision and how it applied: while active it hides its finding, or (when
+    adjudicated) sets its severity."""
 
     fingerprint: str
     status: TriageStatus
@@ -278,6 +286,10 @@ class Triage:
     rule: str | None = None
     path: str | None = None
     title: str = ""
+    severity: Severity | None = None
+    """The severity an adjudication sets (only with status ``adjudicated``)."""
+    author: str = ""
+    """Who decided (``git config user.name`` when not given)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

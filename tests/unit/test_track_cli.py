@@ -98,3 +98,22 @@ def test_no_cache_writes_nothing(repo: Path, tmp_path: Path,
     assert run(capsys, "audit", str(repo), "--no-history", "--no-cache",
                "-o", str(tmp_path / "out"))[0] == 0
     assert not (repo / ".perfaudit").exists()
+
+
+def test_an_adjudication_sticks_in_later_audits(repo: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "audit", str(repo), "-f", "json", "-o", str(tmp_path / "a"))[0] == 0
+    [found] = json.loads((tmp_path / "a" / "findings.json").read_text())["findings"]
+    assert found["severity"] != "P2"
+    code, _, err = run(capsys, "triage", found["fingerprint"], str(repo), "--status",
+                       "adjudicated", "--reason", "the loop ends after one message")
+    assert code == 2 and "--severity" in err
+    code, _, _ = run(capsys, "triage", found["fingerprint"], str(repo), "--status", "adjudicated",
+                     "--severity", "P2", "--reason", "the loop ends after one message",
+                     "--author", "bob")
+    assert code == 0
+    assert run(capsys, "audit", str(repo), "-f", "json,md", "-o", str(tmp_path / "b"))[0] == 0
+    [again] = json.loads((tmp_path / "b" / "findings.json").read_text())["findings"]
+    assert again["severity"] == "P2"
+    assert again["resolution"] == "adjudicated as P2 by bob: the loop ends after one message"
+    assert "adjudicated as P2" in (tmp_path / "b" / "report.md").read_text()

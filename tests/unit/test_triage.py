@@ -96,3 +96,32 @@ def test_baseline_hides_known_fingerprints_and_counts_them() -> None:
     assert [f.fingerprint for f in out.findings] == ["b" * 16]
     assert out.audit.hidden_by_baseline == 2
     assert "2 findings hidden by the baseline (A1)" in render(out)
+
+
+def test_an_adjudication_keeps_the_finding_at_the_decided_severity(tmp_path: Path) -> None:
+    from perfaudit.track.triage import adjudicate
+
+    (tmp_path / ".perfaudit").mkdir()
+    (tmp_path / ".perfaudit" / "triage.toml").write_text(
+        f'[[triage]]\nfingerprint = "{"a" * 16}"\nstatus = "adjudicated"\nseverity = "P0"\n'
+        'reason = "runs per request on the hot path"\nauthor = "alice"\n', encoding="utf-8")
+    entries = read_triage(tmp_path)
+    assert entries[0].status is TriageStatus.ADJUDICATED and entries[0].severity is Severity.P0
+    out = apply_triage(REPORT, entries, date(2026, 1, 1))
+    assert [f.fingerprint for f in out.findings] == ["a" * 16, "b" * 16, "c" * 16]
+    assert out.findings[0].severity is Severity.P0 and not out.triaged
+    assert out.findings[0].resolution == "adjudicated as P0 by alice: runs per request on the hot path"
+    assert adjudicate(REPORT.findings, entries, date(2026, 1, 1))[0].severity is Severity.P0
+    assert 'severity = "P0"' in dump_triage(entries) and 'author = "alice"' in dump_triage(entries)
+    section = render(out).split("## Triage", 1)[1]
+    assert "adjudicated as P0" in section and "— alice" in section
+
+
+def test_a_severity_needs_an_adjudication_and_an_adjudication_a_severity(tmp_path: Path) -> None:
+    (tmp_path / ".perfaudit").mkdir()
+    for body in ('status = "adjudicated"\n', 'status = "accepted"\nseverity = "P2"\n',
+                 'status = "adjudicated"\nseverity = "P9"\n'):
+        (tmp_path / ".perfaudit" / "triage.toml").write_text(
+            f'[[triage]]\nfingerprint = "{"0" * 16}"\nreason = "r"\n{body}', encoding="utf-8")
+        with pytest.raises(ConfigError):
+            read_triage(tmp_path)

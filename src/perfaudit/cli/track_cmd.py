@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
+from perfaudit import gitinfo
 from perfaudit.cli import _console
 from perfaudit.cli._reports import split_values, write_reports
 from perfaudit.config import load_config
 from perfaudit.errors import UsageError
-from perfaudit.model import Report, Revalidation, Triage, TriageState, TriageStatus
+from perfaudit.model import Report, Revalidation, Severity, Triage, TriageState, TriageStatus
 from perfaudit.pipeline import resolve_root
 from perfaudit.render import FORMATS
 from perfaudit.store import history
@@ -147,8 +149,12 @@ def _describe(root: Path, fingerprint: str) -> tuple[str | None, str | None, str
 @click.option("--status", required=True, type=click.Choice([s.value for s in TriageStatus]),
               help="The decision.")
 @click.option("--reason", required=True, help="Why (kept in the file and shown in reports).")
-@click.option("--until", help="Date (YYYY-MM-DD) after which the decision stops hiding the finding.")
-def triage_command(fingerprint: str, path: str, status: str, reason: str, until: str | None) -> None:
+@click.option("--until", help="Date (YYYY-MM-DD) after which the decision stops applying.")
+@click.option("--severity", type=click.Choice([s.value for s in Severity]),
+              help="With --status adjudicated: the severity the finding keeps from now on.")
+@click.option("--author", help="Who decided [default: git config user.name].")
+def triage_command(fingerprint: str, path: str, status: str, reason: str, *,
+                   until: str | None, severity: str | None, author: str | None) -> None:
     """Record a triage decision for FINGERPRINT in PATH/.perfaudit/triage.toml."""
     root = resolve_root(path)
     if not triage.FINGERPRINT.match(fingerprint):
@@ -157,9 +163,14 @@ def triage_command(fingerprint: str, path: str, status: str, reason: str, until:
         raise UsageError("--reason must not be empty")
     if until is not None:
         triage.parse_date(until, "--until")
+    chosen = TriageStatus(status)
+    if (severity is None) == (chosen is TriageStatus.ADJUDICATED):
+        raise UsageError("--severity goes with --status adjudicated, and it needs one")
     rule, where, title = _describe(root, fingerprint)
-    decision = Triage(fingerprint=fingerprint, status=TriageStatus(status), reason=reason.strip(),
-                      until=until, rule=rule, path=where, title=title)
+    decision = Triage(fingerprint=fingerprint, status=chosen, reason=reason.strip(),
+                      until=until, rule=rule, path=where, title=title,
+                      severity=Severity(severity) if severity else None,
+                      author=(author or gitinfo.user_name(root) or os.environ.get("USER", "")))
     written = triage.write_triage(root, triage.upsert(triage.read_triage(root), decision))
     out = _console.stdout
     if where is None:

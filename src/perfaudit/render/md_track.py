@@ -27,8 +27,10 @@ def _where(entry: Triage, finding: ConsolidatedFinding | None) -> str:
 def _entry_row(entry: Triage, finding: ConsolidatedFinding | None) -> str:
     title = finding.title if finding is not None else entry.title
     until = entry.until or "—"
+    status = entry.status.value + (f" as {entry.severity.value}" if entry.severity else "")
+    reason = cell(entry.reason) + (f" — {cell(entry.author)}" if entry.author else "")
     return (f"| `{entry.fingerprint}` | {_where(entry, finding)} | {cell(title) or '—'} "
-            f"| {entry.status.value} | {entry.state.value} | {until} | {cell(entry.reason)} |")
+            f"| {status} | {entry.state.value} | {until} | {reason} |")
 
 
 def triage(report: Report) -> list[str]:
@@ -40,8 +42,9 @@ def triage(report: Report) -> list[str]:
     lines = ["## Triage", ""]
     if report.triage:
         known = {f.fingerprint: f for f in (*report.triaged, *report.findings)}
-        lines += ["Decisions from `.perfaudit/triage.toml`. Active ones hide their finding; "
-                  "expired ones no longer do; unmatched ones match no finding of this audit.", "",
+        lines += ["Decisions from `.perfaudit/triage.toml`. Active ones hide their finding (an "
+                  "adjudication sets its severity instead); expired ones no longer apply; "
+                  "unmatched ones match no finding of this audit.", "",
                   "| Fingerprint | Location | Issue | Status | State | Until | Reason |",
                   "|---|---|---|---|---|---|---|"]
         order = {TriageState.ACTIVE: 0, TriageState.EXPIRED: 1, TriageState.UNMATCHED: 2}

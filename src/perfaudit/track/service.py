@@ -22,7 +22,7 @@ from perfaudit.reviewers.base import Reviewer
 from perfaudit.store import database_path, history, open_store
 from perfaudit.store.db import ignore_outputs
 from perfaudit.track.revalidate import CurrentState, revalidate
-from perfaudit.track.triage import apply_triage, read_triage
+from perfaudit.track.triage import adjudicate, apply_triage, read_triage
 
 
 @functools.cache
@@ -140,7 +140,8 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
             continue
     whole = frozenset(r.name for r in panel if rereviews_everything(r)
                       and reviewed.coverage.get(r.name))
-    return CurrentState(findings=reviewed.findings, reviewed=reviewed.coverage, carried=carried,
+    findings = adjudicate(reviewed.findings, read_triage(root), hooks.clock().date())
+    return CurrentState(findings=findings, reviewed=reviewed.coverage, carried=carried,
                         present=present, changed=changed, diagnostics=reviewed.diagnostics,
                         texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root))
 

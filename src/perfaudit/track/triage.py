@@ -10,14 +10,22 @@ from datetime import date
 from pathlib import Path
 
 from perfaudit.errors import ConfigError
-from perfaudit.model import ConsolidatedFinding, Report, Triage, TriageState, TriageStatus
+from perfaudit.model import (
+    ConsolidatedFinding,
+    Report,
+    Severity,
+    Triage,
+    TriageState,
+    TriageStatus,
+)
 from perfaudit.track.renumber import renumbered
 
 TRIAGE_FILE = Path(".perfaudit") / "triage.toml"
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 _HEADER = ("# perfaudit triage decisions: one [[triage]] table per finding fingerprint.\n"
            "# Written by `perfaudit triage`; commit it so every audit honours it.\n")
-_FIELDS = ("fingerprint", "status", "reason", "until", "rule", "path", "title")
+_FIELDS = ("fingerprint", "status", "severity", "reason", "author", "until", "rule", "path",
+           "title")
 
 
 def _entry(raw: object, where: Path, index: int) -> Triage:
@@ -32,8 +40,24 @@ def _entry(raw: object, where: Path, index: int) -> Triage:
     if until is not None:
         until = str(until)
         parse_date(until, f"{where}: entry {index}")
+    severity = _severity(raw.get("severity"), status, f"{where}: entry {index}")
     return Triage(fingerprint=fingerprint, status=status, reason=reason, until=until,
-                  rule=raw.get("rule"), path=raw.get("path"), title=str(raw.get("title", "")))
+                  rule=raw.get("rule"), path=raw.get("path"), title=str(raw.get("title", "")),
+                  severity=severity, author=str(raw.get("author", "")))
+
+
+def _severity(value: object, status: TriageStatus, what: str) -> Severity | None:
+    """An adjudication's severity: required with ``adjudicated``, refused without it."""
+    if value is None:
+        if status is TriageStatus.ADJUDICATED:
+            raise ConfigError(f"{what}: an adjudication needs a severity (P0, P1 or P2)")
+        return None
+    if status is not TriageStatus.ADJUDICATED:
+        raise ConfigError(f"{what}: a severity goes with status `adjudicated` only")
+    try:
+        return Severity(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{what}: not a severity (P0, P1 or P2): {value!r}") from exc
 
 
 def parse_date(text: str, what: str) -> date:
@@ -71,8 +95,9 @@ def dump_triage(entries: Sequence[Triage]) -> str:
     blocks = []
     for item in sorted(entries, key=lambda t: t.fingerprint):
         values = {"fingerprint": item.fingerprint, "status": item.status.value,
-                  "reason": item.reason, "until": item.until, "rule": item.rule,
-                  "path": item.path, "title": item.title or None}
+                  "severity": item.severity.value if item.severity else None,
+                  "reason": item.reason, "author": item.author or None, "until": item.until,
+                  "rule": item.rule, "path": item.path, "title": item.title or None}
         lines = [f"{key} = {_toml_string(str(values[key]))}" for key in _FIELDS
                  if values[key] is not None]
         blocks.append("[[triage]]\n" + "\n".join(lines) + "\n")
@@ -98,15 +123,36 @@ def upsert(entries: Sequence[Triage], decision: Triage) -> tuple[Triage, ...]:
     return (*kept, decision)
 
 
-def apply_triage(report: Report, entries: Sequence[Triage], today: date) -> Report:
-    """Move findings with an active decision to ``report.triaged``; record how each applied.
+def adjudicated(finding: ConsolidatedFinding, entry: Triage) -> ConsolidatedFinding:
+    """``finding`` at the severity ``entry`` decided, saying who decided and why."""
+    if entry.severity is None:
+        return finding
+    by = f" by {entry.author}" if entry.author else ""
+    return replace(finding, severity=entry.severity,
+                   resolution=f"adjudicated as {entry.severity.value}{by}: {entry.reason}")
 
-    A decision whose ``until`` date has passed stops hiding its finding; a decision that
-    matches no finding is kept in the record as unmatched so the team can prune it.
+
+def adjudicate(findings: Sequence[ConsolidatedFinding], entries: Sequence[Triage],
+               today: date) -> tuple[ConsolidatedFinding, ...]:
+    """``findings`` at the severities the team's active adjudications set (nothing hidden:
+    re-validation compares findings as they stand after adjudication)."""
+    active = {e.fingerprint: e for e in entries if e.status is TriageStatus.ADJUDICATED
+              and (e.until is None or date.fromisoformat(e.until) >= today)}
+    return tuple(adjudicated(f, active[f.fingerprint]) if f.fingerprint in active else f
+                 for f in findings)
+
+
+def apply_triage(report: Report, entries: Sequence[Triage], today: date) -> Report:
+    """Move findings with an active decision to ``report.triaged`` (or, for an adjudication,
+    set their severity); record how each decision applied.
+
+    A decision whose ``until`` date has passed stops applying; a decision that matches no
+    finding is kept in the record as unmatched so the team can prune it.
     """
     by_print = {f.fingerprint: f for f in report.findings}
     applied: list[Triage] = []
     hidden: list[ConsolidatedFinding] = []
+    decided: dict[str, ConsolidatedFinding] = {}
     for entry in sorted(entries, key=lambda t: t.fingerprint):
         finding = by_print.get(entry.fingerprint)
         if finding is None:
@@ -114,11 +160,16 @@ def apply_triage(report: Report, entries: Sequence[Triage], today: date) -> Repo
             continue
         expired = entry.until is not None and date.fromisoformat(entry.until) < today
         applied.append(replace(entry, state=TriageState.EXPIRED if expired else TriageState.ACTIVE))
-        if not expired:
+        if expired:
+            continue
+        if entry.status.hides:
             hidden.append(finding)
+        else:
+            decided[finding.fingerprint] = adjudicated(finding, entry)
     if not applied:
         return report
     hidden_prints = {f.fingerprint for f in hidden}
-    kept = [f for f in report.findings if f.fingerprint not in hidden_prints]
+    kept = [decided.get(f.fingerprint, f) for f in report.findings
+            if f.fingerprint not in hidden_prints]
     return renumbered(replace(report, triaged=(*report.triaged, *hidden), triage=tuple(applied)),
                       kept)
