@@ -136,3 +136,16 @@ def test_files_with_a_baseline_revision(repo: Path, tmp_path: Path,
                           "-f", "json")
     assert code == 0, err
     assert _findings(tmp_path / "o") == [("b/new.go", "unproven")]
+
+
+def test_a_baseline_run_is_stored_whole(repo: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "b" / "new.go").write_text(OTHER.replace("Other", "Newer"), encoding="utf-8")
+    code, _, _ = run(capsys, "audit", str(repo), "--new-from-rev", "HEAD", "--all",
+                     "-o", str(tmp_path / "o"), "-f", "json")
+    assert code == 0 and _findings(tmp_path / "o") == [("b/new.go", "unproven")]
+    code, out, _ = run(capsys, "history", str(repo), "--format", "json")
+    latest = json.loads(out)[0]
+    assert latest["hidden_by_baseline"] == 0 and sum(latest["counts"].values()) == 3
+    code, out, _ = run(capsys, "revalidate", str(repo), "-o", str(tmp_path / "rv"), "-f", "json")
+    assert code == 0 and "3 still present, 0 partial, 0 fixed, 0 unknown, 0 new" in out

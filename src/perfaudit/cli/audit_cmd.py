@@ -194,15 +194,17 @@ def audit(paths: tuple[str, ...], config_file: Path | None, baseline: str | None
         known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
                                  keep_history=keep_history and not config.dry_run)
         reviewed: list[SourceFile] = []
-        report = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend), focus)
-        report = finish_audit(report, root, hooks.clock().date(), known)
+        whole = run_audit(root, config, replace(hooks, on_discovered=reviewed.extend), focus)
+        report = finish_audit(whole, root, hooks.clock().date(), known)
     if config.dry_run:
         _print_dry_run(report)
         raise click.exceptions.Exit(EXIT_OK)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
     written = write_reports(report, out_dir, config.formats)
-    # history holds whole audits: one of a few files would make the rest look fixed
-    warning = (save(report, root, config, files=reviewed)
+    # history holds whole audits: one of a few files, or one narrowed to what is new since a
+    # baseline, would make the rest look fixed to re-validation and triage
+    unfiltered = report if known is None else finish_audit(whole, root, hooks.clock().date(), None)
+    warning = (save(unfiltered, root, config, files=reviewed)
                if keep_history and focus is None else None)
     _print_summary(report, written)
     track_cmd.print_tracking(report, warning)
