@@ -90,16 +90,19 @@ def history_command(path: str, fmt: str, config_file: Path | None) -> None:
 @click.option("-f", "--format", "formats", multiple=True,
               help="Report formats, comma-separated: md, json, sarif [default: all].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file (TOML).")
+@click.option("--sarif", "newer_sarif", multiple=True, metavar="NAME=PATH",
+              help="A newer SARIF log for the imported reviewer NAME (repeatable).")
 def revalidate(path: str, audit_id: str | None, output: str | None, formats: tuple[str, ...],
-               config_file: Path | None) -> None:
+               *, config_file: Path | None, newer_sarif: tuple[str, ...]) -> None:
     """Check which findings of an earlier audit are still present in PATH."""
     root = resolve_root(path)
+    sarif = _newer_logs(newer_sarif)
     config = load_config(root, config_file, {"formats": split_values(formats)})
     bad = sorted(set(config.formats) - set(FORMATS))
     if bad:
         raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")
     with _console.progress_hooks(_console.interactive()) as hooks:
-        report = service.run_revalidation(root, config, audit_id, hooks)
+        report = service.run_revalidation(root, config, audit_id, hooks, sarif)
     rv = report.audit.revalidation
     assert rv is not None
     out_dir = Path(output) if output else root / ".perfaudit" / "revalidations" / rv.audit_id
@@ -121,6 +124,20 @@ def revalidate(path: str, audit_id: str | None, output: str | None, formats: tup
         out.print(f"Wrote {written_path}", markup=False)
     if warning:
         _console.error(warning)
+
+
+def _newer_logs(values: tuple[str, ...]) -> dict[str, str]:
+    """``NAME=PATH`` pairs as reviewer name -> absolute path; a usage error for anything else."""
+    logs = {}
+    for value in values:
+        name, sep, where = value.partition("=")
+        if not sep or not name.strip() or not where.strip():
+            raise UsageError(f"--sarif takes NAME=PATH (the reviewer's name in the audit): {value}")
+        log = Path(where.strip()).expanduser()
+        if not log.is_file():
+            raise UsageError(f"no such file: {where.strip()}")
+        logs[name.strip()] = str(log.resolve())
+    return logs
 
 
 def _describe(root: Path, fingerprint: str) -> tuple[str | None, str | None, str]:

@@ -28,6 +28,9 @@ def reviewed_files(imported: SarifImport, files: Sequence[SourceFile]) -> frozen
 class SarifReviewer:
     """Imports the SARIF log at ``path``; a missing or broken file leaves it unavailable."""
 
+    revalidate_all = True
+    """Reading a newer log costs nothing: re-validation gives it every file."""
+
     def __init__(self, name: str) -> None:
         self.name = name
         self._path = Path(name.removeprefix(PREFIX)).expanduser()

@@ -20,7 +20,7 @@ reviewed again is never called fixed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -28,6 +28,8 @@ from perfaudit.fingerprint import normalise_snippet
 from perfaudit.model import ConsolidatedFinding, Diagnostic, Location, Report, Revalidation, Status
 
 _QUOTE = 80
+QUOTE_MIN = 12
+"""A quoted snippet shorter than this (``f()``) is found everywhere: it proves nothing."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +51,9 @@ class CurrentState:
     texts: Mapping[str, str] = field(default_factory=dict)
     whole_tree: frozenset[str] = frozenset()
     commit: str | None = None
+    quotes: Mapping[str, int | None] = field(default_factory=dict)
+    """Earlier finding fingerprint -> the line of its file that still holds its quoted code,
+    or None when the file no longer holds it (only for findings with a quote to look for)."""
 
 
 class How(Enum):
@@ -147,7 +152,15 @@ def judge(old: ConsolidatedFinding, now: ConsolidatedFinding | None, state: Curr
     if carried and path not in state.changed:
         return Status.STILL_PRESENT, (f"{path} did not change, so {', '.join(carried)} "
                                       "was not asked again")
-    return Status.UNKNOWN, f"{path} changed and the reviewers that found it did not look again"
+    who = ", ".join(old.reviewers)
+    if old.fingerprint in state.quotes:  # the reviewer cannot look again: its quote can
+        line = state.quotes[old.fingerprint]
+        if line is not None:
+            return Status.STILL_PRESENT, (f"the quoted code is still in {path} (line {line}); "
+                                          f"{who} did not look again")
+        return Status.FIXED, f"the quoted code is no longer in {path}; {who} did not look again"
+    return Status.UNKNOWN, (f"{path} changed, {who} did not look again, and the finding quotes "
+                            "no code to look for")
 
 
 def _matched(old: ConsolidatedFinding, now: ConsolidatedFinding, how: How) -> tuple[Status, str]:
@@ -180,6 +193,21 @@ def _evidence(old: ConsolidatedFinding, text: str | None) -> str:
         return f"{location.path} now ends before line {location.start_line}"
     reads = _quote(lines[location.start_line - 1]) or "an empty line"
     return f"{location.path}:{location.start_line} now reads `{reads}`"
+
+
+def quote_line(lines: Sequence[str], quote: str) -> int | None:
+    """The 1-based line where ``quote`` (whitespace aside) starts in ``lines``, or None."""
+    wanted = " ".join(quote.split())
+    if not wanted:
+        return None
+    first = wanted.split(" ", 1)[0]
+    for number, line in enumerate(lines, 1):
+        if first not in line:
+            continue
+        window = " ".join(" ".join(lines[number - 1:number - 1 + quote.count("\n") + 1]).split())
+        if wanted in window:
+            return number
+    return None
 
 
 def status_of(old: ConsolidatedFinding, now: ConsolidatedFinding | None,

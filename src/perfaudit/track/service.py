@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,7 @@ from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import Reviewer
 from perfaudit.store import database_path, history, open_store
 from perfaudit.store.db import ignore_outputs
-from perfaudit.track.revalidate import CurrentState, revalidate
+from perfaudit.track.revalidate import QUOTE_MIN, CurrentState, quote_line, revalidate
 from perfaudit.track.triage import adjudicate, apply_triage, read_triage
 
 
@@ -81,8 +81,6 @@ def save(report: Report, root: Path, config: Config, files_root: Path | None = N
 
 def save_revalidation(report: Report, root: Path, config: Config) -> str | None:
     """Record a re-validation in the history of ``root``; a warning line when that fails."""
-    from perfaudit import gitinfo
-
     try:
         conn = store_for(root, config)
         try:
@@ -118,13 +116,16 @@ def rereviews_everything(reviewer: Reviewer) -> bool:
 
 
 def current_state(root: Path, earlier: Report, config: Config, digests: dict[str, str],
-                  hooks: Hooks) -> CurrentState:
-    """Re-run the earlier audit's reviewers on the tree at ``root``."""
+                  hooks: Hooks, *, sarif: Mapping[str, str] | None = None) -> CurrentState:
+    """Re-run the earlier audit's reviewers on the tree at ``root`` (an imported reviewer
+    named in ``sarif`` from its newer log: name -> path)."""
     paths = {f.location.path for f in earlier.findings}
     present = frozenset(p for p in paths if (root / p).is_file())
     now = history.file_digests(root, sorted(present))
     changed = frozenset(p for p in present if digests.get(p) != now.get(p))
-    panel = _panel([r.name for r in earlier.audit.reviewers], config)
+    newer = sarif or {}
+    panel = _panel([f"sarif:{newer[r.name]}" if r.name in newer else r.name
+                    for r in earlier.audit.reviewers], config)
 
     def files_for(reviewer: Reviewer, files: tuple[SourceFile, ...]) -> Sequence[SourceFile]:
         return files if rereviews_everything(reviewer) else [f for f in files if f.path in changed]
@@ -141,13 +142,36 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     whole = frozenset(r.name for r in panel if rereviews_everything(r)
                       and reviewed.coverage.get(r.name))
     findings = adjudicate(reviewed.findings, read_triage(root), hooks.clock().date())
+    quotes = _quotes(root, earlier, present)
     return CurrentState(findings=findings, reviewed=reviewed.coverage, carried=carried,
                         present=present, changed=changed, diagnostics=reviewed.diagnostics,
-                        texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root))
+                        texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root),
+                        quotes=quotes)
 
 
-def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Hooks) -> Report:
-    """Re-validate ``audit_id`` (default: the latest audit of ``root``) against the tree now."""
+def _quotes(root: Path, earlier: Report, present: frozenset[str]) -> dict[str, int | None]:
+    """Where each earlier finding's quoted code is in its file now (fingerprint -> line, or
+    None when the file no longer holds it); what a reviewer that cannot re-run leaves."""
+    found: dict[str, int | None] = {}
+    texts: dict[str, list[str]] = {}
+    for finding in earlier.findings:
+        path, quote = finding.location.path, finding.location.snippet
+        if path not in present or len(" ".join(quote.split())) < QUOTE_MIN:
+            continue
+        if path not in texts:
+            try:
+                texts[path] = (root / path).read_text(encoding="utf-8",
+                                                      errors="replace").splitlines()
+            except OSError:
+                continue
+        found[finding.fingerprint] = quote_line(texts[path], quote)
+    return found
+
+
+def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Hooks,
+                     sarif: Mapping[str, str] | None = None) -> Report:
+    """Re-validate ``audit_id`` (default: the latest audit of ``root``) against the tree now;
+    ``sarif`` names newer logs for imported reviewers (reviewer name -> path)."""
     if not has_store(root, config):
         raise UsageError(f"no stored audit of {root} (run `perfaudit audit` first)")
     conn = store_for(root, config)
@@ -165,7 +189,7 @@ def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Ho
     finally:
         conn.close()
     replayed = replay_config(config, settings)
-    state = current_state(root, earlier, replayed, digests, hooks)
+    state = current_state(root, earlier, replayed, digests, hooks, sarif=sarif)
     return revalidate(earlier, state, hooks.clock().isoformat(timespec="seconds"))
 
 
