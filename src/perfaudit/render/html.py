@@ -10,7 +10,7 @@ from perfaudit.model import ConsolidatedFinding, Report, Severity
 from perfaudit.render import panel
 from perfaudit.render._text import source_link, span
 from perfaudit.render.metrics import success_metrics
-from perfaudit.render.plan import phases
+from perfaudit.render.plan import moved_up, phases
 
 HEADINGS = {Severity.P0: "P0 — fix now", Severity.P1: "P1 — fix soon",
             Severity.P2: "P2 — when convenient"}
@@ -61,6 +61,7 @@ def context(report: Report) -> dict[str, Any]:
         "actions": [(HEADINGS[s], [a for a in report.actions if a.severity is s])
                     for s in Severity if any(a.severity is s for a in report.actions)],
         "phases": phases(report.actions),
+        "moved_up": moved_up,
         "metrics": success_metrics(report),
         "coverage": panel.coverage(report),
         "links": _links(report),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from perfaudit.model import Action, Report, Severity
 from perfaudit.render._text import cell, inline
 from perfaudit.render.metrics import success_metrics
-from perfaudit.render.plan import phases
+from perfaudit.render.plan import moved_up, phases
 
 HEADINGS = {Severity.P0: "P0 — fix now", Severity.P1: "P1 — fix soon",
             Severity.P2: "P2 — when convenient"}
@@ -39,7 +39,8 @@ def implementation_plan(report: Report) -> list[str]:
         return []
     lines = ["## Implementation plan", ""]
     for name, chosen in phases(report.actions):
-        items = "; ".join(f"{inline(a.title)} ({_refs(a)})" for a in chosen)
+        items = "; ".join(f"{inline(a.title)} ({_refs(a)}"
+                          + (f"; {moved_up(a)})" if moved_up(a) else ")") for a in chosen)
         lines.append(f"- **{name}:** {items}")
     lines += ["", "### Success metrics", "",
               "| Action | Metric | Before | Target | How measured |", "|---|---|---|---|---|"]
