@@ -4,7 +4,7 @@ Two findings belong to one action when they are in the same function of the same
 and share the rule (or, when a reviewer gave no rule, the category), or when their members
 propose the same fix: in the same file, or anywhere when the fix is a reviewer's own words
 for that finding ("cache the graders" at two call sites) rather than a rule's standard fix,
-which every finding of the rule shares. A generic fix ("see the tool's documentation") never
+which several findings of one rule share. A generic fix ("see the tool's documentation") never
 links anything. Actions are ordered P0, P1, P2, then by impact over effort, then by finding
 number.
 """
@@ -12,6 +12,7 @@ number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from perfaudit.consolidate.unionfind import UnionFind
@@ -50,32 +51,17 @@ def _fixes(finding: ConsolidatedFinding) -> set[str]:
     return _normal_fixes([finding.fix, *(m.fix for m in finding.members)])
 
 
-def _own_fixes(finding: ConsolidatedFinding) -> set[str]:
-    """Fixes written for this finding by a reviewer without rules (an LLM's own words)."""
-    return _normal_fixes([m.fix for m in finding.members if m.rule is None])
-
-
-def _linked(a: ConsolidatedFinding, b: ConsolidatedFinding, fixes_a: set[str],
-            fixes_b: set[str]) -> bool:
-    la, lb = a.location, b.location
-    if la.path != lb.path:
-        return bool(_own_fixes(a) & _own_fixes(b))
-    # two different rules ask for two different changes; rule-less findings go by category
-    both_ruled = a.rule is not None and b.rule is not None
-    same_kind = a.rule == b.rule if both_ruled else a.category == b.category
-    if la.function is not None and la.function == lb.function and same_kind:
-        return True
-    return bool(fixes_a & fixes_b)
-
-
-def one_change(a: ConsolidatedFinding, b: ConsolidatedFinding) -> bool:
-    """Whether one change plausibly fixes both findings."""
-    return _linked(a, b, _fixes(a), _fixes(b))
+def _standard_fixes(findings: Sequence[ConsolidatedFinding]) -> set[str]:
+    """Fixes a rule gives every finding of it (one rule, one text, several findings): they
+    say what kind of change, not that one change fixes them all."""
+    uses = Counter((m.rule, fix) for f in findings for m in f.members if m.rule is not None
+                   for fix in _normal_fixes([m.fix]))
+    return {fix for (_rule, fix), count in uses.items() if count > 1}
 
 
 def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFinding]]:
-    """Findings joined when ``one_change`` links them, through shared keys rather than by
-    comparing every two findings of a file (one file can hold thousands)."""
+    """Findings one change fixes, joined through shared keys rather than by comparing every
+    two findings of a file (one file can hold thousands)."""
     ordered = sorted(findings, key=lambda f: f.number)
     sets = UnionFind(len(ordered))
     for first, *others in _link_keys(ordered).values():
@@ -85,17 +71,18 @@ def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFi
 
 
 def _link_keys(ordered: Sequence[ConsolidatedFinding]) -> dict[tuple[str, ...], list[int]]:
-    """Keys whose holders ``_linked`` joins: one rule in one function; a rule-less finding with
+    """Keys whose holders one change fixes: one rule in one function; a rule-less finding with
     everything of its category in its function; one shared fix text in one file; one fix in a
     reviewer's own words anywhere."""
     keys: dict[tuple[str, ...], list[int]] = {}
     ruleless: set[tuple[str, ...]] = set()
+    standard = _standard_fixes(ordered)
     for i, finding in enumerate(ordered):
         loc = finding.location
         for fix in sorted(_fixes(finding)):
             keys.setdefault(("fix", loc.path, fix), []).append(i)
-        for fix in sorted(_own_fixes(finding)):
-            keys.setdefault(("own fix", fix), []).append(i)
+            if fix not in standard:
+                keys.setdefault(("own fix", fix), []).append(i)
         if loc.function is None:
             continue
         by_category = ("category", loc.path, loc.function, finding.category.value)
