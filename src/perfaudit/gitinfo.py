@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -50,17 +51,39 @@ def toplevel(directory: Path) -> Path | None:
     return Path(top) if top else None
 
 
+def _names(root: Path, *args: str) -> list[str] | None:
+    """NUL-separated file names git prints, as the file system spells them (any bytes)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                              check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    return [os.fsdecode(name) for name in done.stdout.split(b"\0") if name]
+
+
 def changed_since(root: Path, rev: str) -> list[str] | None:
     """Paths under ``root`` (relative to it) that differ from ``rev`` in the work tree, added
     or not, plus files git does not track yet; None when ``rev`` is not a commit."""
     if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet",
                                    f"{rev}^{{commit}}") is None:
         return None
-    changed = _git(root, "diff", "--name-only", "--relative", "--no-renames", "-z", rev, "--")
-    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    changed = _names(root, "diff", "--name-only", "--relative", "--no-renames", "-z", rev, "--")
+    untracked = _names(root, "ls-files", "-z", "--others", "--exclude-standard")
     if changed is None or untracked is None:
         return None
-    return sorted({name for name in (*changed.split("\0"), *untracked.split("\0")) if name})
+    return sorted({*changed, *untracked})
+
+
+def tracks(root: Path, path: Path) -> bool:
+    """Whether git tracks ``path`` in the repository at ``root``."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "--error-unmatch", "--",
+                               str(path)], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 def user_name(root: Path) -> str | None:

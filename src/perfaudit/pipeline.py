@@ -161,10 +161,15 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
             cache.close()
     coverage = {result.run.name: result.reviewed for result in results}
     findings = consolidate(raw, coverage, config.severity_policy)
-    notes = () if cache is None or not cache.rebuilt else (Diagnostic(
-        source="cache", kind="cache-rebuilt", path=None,
-        message=f"the result cache {cache.path} could not be read ({cache.rebuilt}); "
-                "it was made anew"),)
+    notes: tuple[Diagnostic, ...] = ()
+    if cache is not None and cache.rebuilt:
+        notes = (Diagnostic(source="cache", kind="cache-rebuilt", path=None,
+                            message=f"the result cache {cache.path} could not be read "
+                                    f"({cache.rebuilt}); it was made anew"),)
+    elif cache is not None and cache.refused:
+        notes = (Diagnostic(source="cache", kind="cache-refused", path=None,
+                            message=f"{cache.path} is not a perfaudit cache ({cache.refused}); "
+                                    "it was left alone and no cache was used"),)
     return Reviewed(discovery=discovery, versions=versions, results=results, coverage=coverage,
                     findings=findings, notes=notes)
 
@@ -184,7 +189,7 @@ class _Readings:
         for path, value in self._cache.get_all(self._namespace).items():
             try:
                 remembered[path] = Seen.from_json(json.loads(value))
-            except (ValueError, TypeError):
+            except Exception:  # a damaged reading: the file is read again
                 continue
         return remembered
 
@@ -205,8 +210,8 @@ def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewRe
     if stored is not None:
         try:
             return list(weigh(raw, Replay(stored)))
-        except (ValueError, KeyError):
-            pass  # not a recording of these questions: answer them afresh
+        except Exception:  # not a recording of these questions: answer them afresh
+            pass
     with paused_gc():
         known = [s for result in results for s in result.summaries]
         try:
@@ -238,12 +243,18 @@ def _heat_key(files: Sequence[SourceFile], raw: Sequence[Finding]) -> str:
 
 
 def open_cache(root: Path, config: Config) -> ResultCache | None:
-    """The result cache the config names, or None with ``--no-cache``."""
+    """The result cache the config names, or None with ``--no-cache``, when it would be the
+    history database, or when git tracks it (a committed cache could hide a change's
+    findings from a CI gate)."""
     if not config.cache:
         return None
     path = database_path(root, config.cache_path)
-    cache = ResultCache(path, generation=code_digest())
-    if path.parent == root / ".perfaudit":
+    if path.resolve() == database_path(root, config.database).resolve() or gitinfo.tracks(
+            root, path):
+        return None
+    own = path.parent == root / ".perfaudit"
+    cache = ResultCache(path, generation=code_digest(), may_rebuild=own)
+    if own:
         ignore_outputs(path.parent)
     return cache
 
@@ -264,6 +275,8 @@ def run_audit(root: Path, config: Config, hooks: Hooks | None = None,
     reviewed = review_panel(root, config, build_panel(config.reviewers, config), hooks,
                             focus=focus)
     discovery, diagnostics = reviewed.discovery, reviewed.diagnostics
+    if focus is not None:  # a file lost outside the focus does not make its report incomplete
+        diagnostics = tuple(d for d in diagnostics if d.path is None or d.path in focus.paths)
     found = reviewed.findings if focus is None else tuple(
         f for f in reviewed.findings if f.location.path in focus.paths)
     left_out = Counter(f.tier for f in found if not f.tier.reported)

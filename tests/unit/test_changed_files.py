@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -149,3 +150,24 @@ def test_a_baseline_run_is_stored_whole(repo: Path, tmp_path: Path,
     assert latest["hidden_by_baseline"] == 0 and sum(latest["counts"].values()) == 3
     code, out, _ = run(capsys, "revalidate", str(repo), "-o", str(tmp_path / "rv"), "-f", "json")
     assert code == 0 and "3 still present, 0 partial, 0 fixed, 0 unknown, 0 new" in out
+
+
+def test_revalidation_does_not_call_matches_left_out_new(
+        make_repo: Callable[[dict[str, str | bytes]], Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo({"go.mod": "module a\n\ngo 1.22\n", "a/a.go": HELPER, "a/b.go": HANDLER,
+                      "tools/gen.go": OTHER.replace("package b", "package main"),
+                      "perfaudit.toml": "jobs = 1\n"})
+    _git(root, "init", "-q")
+    assert run(capsys, "audit", str(root), "-f", "json", "-o", str(tmp_path / "a"))[0] == 0
+    code, out, _ = run(capsys, "revalidate", str(root), "-f", "json", "-o", str(tmp_path / "rv"))
+    assert code == 0 and "1 still present, 0 partial, 0 fixed, 0 unknown, 0 new" in out
+
+
+def test_changed_files_with_names_that_are_not_utf8(repo: Path) -> None:
+    from perfaudit import gitinfo
+
+    odd = os.fsdecode(b"caf\xe9.py")
+    (repo / odd).write_text("x = 1\n", encoding="utf-8")
+    (repo / " spaced.py").write_text("y = 2\n", encoding="utf-8")
+    assert set(gitinfo.changed_since(repo, "HEAD") or []) == {odd, " spaced.py"}

@@ -69,7 +69,7 @@ def test_values_come_back_by_namespace_and_key(tmp_path: Path) -> None:
 def test_a_corrupt_file_is_rebuilt(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "c.db"
     path.write_bytes(content)
-    cache = ResultCache(path)
+    cache = ResultCache(path, may_rebuild=True)
     assert cache.usable
     assert cache.put_many("a", {"k": b"v"}) and cache.get_many("a", ["k"]) == {"k": b"v"}
     assert bool(cache.rebuilt) == bool(content)
@@ -82,9 +82,36 @@ def test_a_foreign_database_is_rebuilt(tmp_path: Path) -> None:
     other.execute("INSERT INTO mine VALUES (1)")
     other.commit()
     other.close()
-    cache = ResultCache(path)
+    cache = ResultCache(path, may_rebuild=True)
     assert cache.rebuilt and cache.usable
     assert cache.get_many("a", ["k"]) == {}
+
+
+def test_a_file_elsewhere_that_is_not_a_cache_is_left_alone(tmp_path: Path) -> None:
+    victim = tmp_path / "notes.txt"
+    victim.write_text("precious " * 100)
+    cache = ResultCache(victim)  # a cache_path a repository's settings point anywhere
+    assert not cache.usable and cache.refused and not cache.rebuilt
+    assert victim.read_text() == "precious " * 100
+
+
+def test_a_value_of_another_type_is_a_miss(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "c.db")
+    cache.put_many("a", {"k": b"v"})
+    assert cache._conn is not None
+    cache._conn.execute("UPDATE entries SET value = 'text'")
+    assert cache.get_many("a", ["k"]) == {} and cache.get_all("a") == {}
+
+
+def test_the_bound_counts_pages_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "MAX_BYTES", 400_000)
+    cache = ResultCache(tmp_path / "c.db")
+    cache.put_many("a", {f"k{n}": b"x" * 1000 for n in range(300)})  # past the bound once
+    kept = len(cache.get_all("a"))
+    assert kept < 300
+    for n in range(5):  # freed pages stay in the file; they must not evict what is left
+        cache.put_many("b", {f"k{n}": b"y"})
+    assert len(cache.get_all("a")) == kept
 
 
 def test_an_unwritable_place_gives_no_cache(tmp_path: Path) -> None:
@@ -192,6 +219,15 @@ def test_a_broken_entry_is_a_miss(service: Path, hooks: Hooks) -> None:
     again = run_audit(service, config, hooks)
     assert _comparable(again) == _comparable(first)
     assert _rules_run(again).cache_misses == again.audit.files_scanned
+
+
+def test_a_cache_git_tracks_is_not_used(service: Path, hooks: Hooks) -> None:
+    config = Config(jobs=1, show_all=True)
+    run_audit(service, config, hooks)
+    subprocess.run(["git", "init", "-q", str(service)], check=True)
+    subprocess.run(["git", "-C", str(service), "add", "-f", ".perfaudit/cache.db"], check=True)
+    again = run_audit(service, config, hooks)
+    assert (_rules_run(again).cache_hits, _rules_run(again).cache_misses) == (0, 0)
 
 
 def test_a_corrupt_cache_file_is_noted_and_rebuilt(service: Path, hooks: Hooks) -> None:

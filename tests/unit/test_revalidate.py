@@ -119,14 +119,31 @@ def test_a_fix_says_what_the_line_reads_now_and_new_findings_are_listed() -> Non
     assert gone.findings[0].status_reason == "`f` was removed from a.go"
 
 
-def test_every_status_has_a_reason() -> None:
-    for current in ((), (finding(),)):
-        for changed in (True, False):
-            for reviewed in (True, False):
-                for carried in (True, False):
-                    out = revalidate(_report(finding()), state(
-                        *current, changed=changed, reviewed=reviewed, carried=carried), "d")
-                    assert all(f.status_reason for f in out.findings)
+def test_a_reviewer_that_ran_but_lost_the_file_says_unknown_not_fixed() -> None:
+    lost = replace(state(reviewed=False), ran=frozenset({"rules"}),
+                   quotes={"f1": None})
+    status, reason = judge(finding(), None, lost)
+    assert status is Status.UNKNOWN and "ran again but did not review a.go" in reason
+
+
+def test_a_severity_adjudicated_then_is_not_a_partial_fix_now() -> None:
+    old = replace(finding(severity=Severity.P0), resolution="adjudicated as P0 by a: hot")
+    assert status_of(old, finding(severity=Severity.P1), state()) is Status.STILL_PRESENT
+
+
+def test_module_level_code_is_not_moved_by_its_empty_function_name() -> None:
+    old = replace(finding(function=""), location=Location(
+        path="a.go", start_line=3, end_line=3, function=None, snippet="http.Client{}"))
+    twin = replace(old, fingerprint="t2")
+    elsewhere = replace(finding(fingerprint="n1", path="b.go"), location=Location(
+        path="b.go", start_line=3, end_line=3, function=None, snippet="http.Client{}"))
+    other = replace(elsewhere, fingerprint="n2", location=replace(elsewhere.location,
+                                                                  start_line=9))
+    out = revalidate(_report(old, replace(twin, number=2)),
+                     replace(state(elsewhere, other), present=frozenset()), "d")
+    assert [f.status for f in out.findings] == [Status.UNKNOWN, Status.UNKNOWN, Status.NEW,
+                                                Status.NEW]
+
 
 
 def test_costly_reviewer_findings_in_unchanged_files_stand() -> None:

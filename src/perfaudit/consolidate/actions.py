@@ -22,6 +22,7 @@ _HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:h\b|hours?)", re.I)
 _SIZE_HOURS = {"S": 1.0, "M": 4.0, "L": 16.0}
 DEFAULT_EFFORT_HOURS = 4.0
 MIN_SHARED_FIX = 24
+_FEW_SITES = 3  # one change at more call sites than this is a pattern, not one change
 
 
 def effort_hours(effort: str) -> float:
@@ -52,11 +53,15 @@ def _fixes(finding: ConsolidatedFinding) -> set[str]:
 
 
 def _standard_fixes(findings: Sequence[ConsolidatedFinding]) -> set[str]:
-    """Fixes a rule gives every finding of it (one rule, one text, several findings): they
-    say what kind of change, not that one change fixes them all."""
-    uses = Counter((m.rule, fix) for f in findings for m in f.members if m.rule is not None
-                   for fix in _normal_fixes([m.fix]))
-    return {fix for (_rule, fix), count in uses.items() if count > 1}
+    """Fixes that say what kind of change, not that one change fixes them all: a rule's text
+    for several of its findings, or a rule-less reviewer's advice repeated past a few sites
+    ("compile the regex once at module level" for thirty regexes)."""
+    by_rule = Counter((m.rule, fix) for f in findings for m in f.members if m.rule is not None
+                      for fix in _normal_fixes([m.fix]))
+    by_reviewer = Counter((m.reviewer, fix) for f in findings for m in f.members
+                          if m.rule is None for fix in _normal_fixes([m.fix]))
+    return ({fix for (_rule, fix), count in by_rule.items() if count > 1}
+            | {fix for (_who, fix), count in by_reviewer.items() if count > _FEW_SITES})
 
 
 def _groups(findings: Sequence[ConsolidatedFinding]) -> list[list[ConsolidatedFinding]]:

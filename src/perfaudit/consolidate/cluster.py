@@ -22,6 +22,7 @@ from perfaudit.model import Finding
 
 LINE_SLACK = 3
 _MIN_QUOTE = 12  # `defer f()`, `x := y` name no construct of their own
+_NEAR_LINES = 30  # a quote of a loop and of a call in it are this close at most, outside a function
 _PAIRWISE = 200  # findings of one file compared two by two for quotes; past that, equal only
 
 
@@ -33,10 +34,14 @@ def lines_overlap(a: Finding, b: Finding, slack: int = LINE_SLACK) -> bool:
 
 def same_construct(a: Finding, b: Finding) -> bool:
     """Whether one finding's quoted code contains the other's (a reviewer quoting the whole
-    loop, another the call inside it); quotes too short to tell constructs apart never do."""
+    loop, another the call inside it) in one function, or near each other; quotes too short
+    to tell constructs apart never do, and the same text far apart is two places."""
     left, right = _quote(a), _quote(b)
-    return len(left) >= _MIN_QUOTE and len(right) >= _MIN_QUOTE and (left in right
-                                                                      or right in left)
+    if len(left) < _MIN_QUOTE or len(right) < _MIN_QUOTE or not (left in right or right in left):
+        return False
+    fa, fb = a.location.function, b.location.function
+    near = abs(a.location.start_line - b.location.start_line) <= _NEAR_LINES
+    return (bool(fa) and fa == fb) or near
 
 
 def same_problem(a: Finding, b: Finding) -> bool:

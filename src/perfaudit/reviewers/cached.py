@@ -176,7 +176,7 @@ class Summaries(Sequence[FileSummary]):
             for data in self._cached_data:
                 try:
                     self._cached.append(decode_summary(data))
-                except ValueError:
+                except Exception:  # a damaged entry: the heat stage makes it again
                     continue
             self._cached_data = None
 

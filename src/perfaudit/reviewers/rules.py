@@ -104,6 +104,8 @@ def _scan_source(task: _Task, source: str) -> FileResult:
 _SAVE_EVERY = 256
 # diagnostics that mean a file's rules did not all run: the file counts as not reviewed
 _LOST = frozenset({"scan-error", "engine-crash"})
+# results that may not recur (a rule that raised, a crash) are never cached
+_NOT_KEPT = _LOST | {"rule-error"}
 
 
 def effective_jobs(jobs: int, files: int) -> int:
@@ -229,7 +231,7 @@ class _Store:
         """Encode a file reviewed afresh, to store at :meth:`save` (done as results arrive,
         while the workers scan); not a file whose review was lost (a crash may not recur)."""
         if self._cache is None or not done.digest or any(
-                d.kind in _LOST for d in done.result.scan.diagnostics):
+                d.kind in _NOT_KEPT for d in done.result.scan.diagnostics):
             return
         self._scans[self._key(index, done.digest)] = cached.encode_scan(done.result.scan)
         if done.result.summary is not None:
@@ -251,7 +253,7 @@ def _decoded(value: bytes | None) -> ScanResult | None:
         return None
     try:
         return cached.decode_scan(value)
-    except ValueError:
+    except Exception:  # a damaged entry is a miss, whatever it makes the decoder do
         return None
 
 

@@ -26,8 +26,9 @@ from perfaudit import __version__
 
 APPLICATION_ID = 0x50464143  # "PFAC"
 LAYOUT = 2
-MAX_ENTRIES = 200_000
+MAX_ENTRIES = 1_000_000
 MAX_BYTES = 512 * 1024 * 1024
+_LOW_WATER = 0.8
 _CHUNK = 500  # SQLite allows 999 parameters per statement in old builds
 _TOUCH_AFTER_S = 3600  # a hit refreshes its entry's age at most this often
 _BUSY_MS = 10_000
@@ -69,22 +70,31 @@ def code_digest() -> str:
 class ResultCache:
     """A content-addressed cache in one SQLite file; every failure is a miss, not an error."""
 
-    def __init__(self, path: Path, generation: str = "") -> None:
+    def __init__(self, path: Path, generation: str = "", *, may_rebuild: bool = False) -> None:
         """Open (or create) the cache at ``path``. Values of another ``generation`` (another
         perfaudit: values it wrote are never read again) are deleted, so a cache holds
-        one version's values, not every version's."""
+        one version's values, not every version's. A file that is not this cache is deleted
+        and made anew only when ``may_rebuild`` (perfaudit's own directory); anywhere else it
+        is left alone and there is no cache."""
         self.path = path
         self._generation = generation
+        self._may_rebuild = may_rebuild
         self.rebuilt = ""
         """Why the file was deleted and made anew on open ("" when it was not)."""
+        self.refused = ""
+        """Why a file that is not this cache was left alone, with no cache ("" when not)."""
         self._conn: sqlite3.Connection | None = None
         try:
             self._conn = self._open()
         except sqlite3.OperationalError:
             self._conn = None  # busy, locked or read-only: no cache this time, nothing lost
         except (_Foreign, sqlite3.DatabaseError) as exc:
-            self.rebuilt = str(exc) if isinstance(exc, _Foreign) else f"{type(exc).__name__}: {exc}"
-            self._conn = self._rebuild()
+            why = str(exc) if isinstance(exc, _Foreign) else f"{type(exc).__name__}: {exc}"
+            if self._may_rebuild:
+                self.rebuilt = why
+                self._conn = self._rebuild()
+            else:
+                self.refused = why
         except (OSError, sqlite3.Error):
             self._conn = None
 
@@ -137,7 +147,7 @@ class ResultCache:
                 rows = conn.execute(
                     f"SELECT key, value FROM entries WHERE namespace = ? AND key IN ({marks})",
                     (namespace, *chunk)).fetchall()
-                found.update((key, bytes(value)) for key, value in rows)
+                found.update((key, value) for key, value in rows if isinstance(value, bytes))
             self._touch(namespace, list(found))
         except sqlite3.Error:
             return found
@@ -153,7 +163,7 @@ class ResultCache:
                                       (namespace,)).fetchall()
         except sqlite3.Error:
             return {}
-        return {key: bytes(value) for key, value in rows}
+        return {key: value for key, value in rows if isinstance(value, bytes)}
 
     def put_many(self, namespace: str, values: Mapping[str, bytes]) -> bool:
         """Store ``values`` in one transaction and evict the oldest entries past the bounds;
@@ -228,14 +238,18 @@ def _prepare(conn: sqlite3.Connection, generation: str) -> None:
 
 def _evict(conn: sqlite3.Connection) -> None:
     """Delete the least recently used entries while the cache is past its bounds."""
-    # the file's pages, not the values' lengths: summing those reads every value
-    size = (conn.execute("PRAGMA page_count").fetchone()[0]
+    # the file's pages in use (freed pages stay in the file), not the values' lengths:
+    # summing those reads every value
+    size = ((conn.execute("PRAGMA page_count").fetchone()[0]
+             - conn.execute("PRAGMA freelist_count").fetchone()[0])
             * conn.execute("PRAGMA page_size").fetchone()[0])
     count = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     if count <= MAX_ENTRIES and size <= MAX_BYTES:
         return
-    excess = max(count - MAX_ENTRIES, 0)
-    if size > MAX_BYTES:  # drop a share of entries proportional to the excess bytes
-        excess = max(excess, int(count * (size - MAX_BYTES) / size) + 1)
+    # down to a low-water mark, so that the next few writes do not evict again
+    entries, space = int(MAX_ENTRIES * _LOW_WATER), int(MAX_BYTES * _LOW_WATER)
+    excess = max(count - entries, 0)
+    if size > space:  # drop a share of entries proportional to the excess bytes
+        excess = max(excess, int(count * (size - space) / size) + 1)
     conn.execute("DELETE FROM entries WHERE (namespace, key) IN (SELECT namespace, key FROM "
                  "entries ORDER BY used LIMIT ?)", (excess,))

@@ -12,9 +12,9 @@ three passes, each one to one:
 A finding matched by the first two passes is *still present* (or *partial* when it now has
 fewer locations or a lower severity); by the third, *partial*. An unmatched finding is
 *fixed* only when a reviewer that found it looked again at its file (or at the whole tree,
-when its file is gone) and the file changed; otherwise it is *unknown*, with the reason.
-Current findings that match no earlier one are *new*. A finding in code that was not
-reviewed again is never called fixed.
+when its file is gone) and the file changed, or, for a reviewer that cannot run again (an
+imported log with no newer one), when the code it quoted is no longer in its file; otherwise
+it is *unknown*, with the reason. Current findings that match no earlier one are *new*.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class CurrentState:
     texts: Mapping[str, str] = field(default_factory=dict)
     whole_tree: frozenset[str] = frozenset()
     commit: str | None = None
+    ran: frozenset[str] = frozenset()
+    """Reviewers that ran again (whatever files they looked at)."""
     quotes: Mapping[str, int | None] = field(default_factory=dict)
     """Earlier finding fingerprint -> the line of its file that still holds its quoted code,
     or None when the file no longer holds it (only for findings with a quote to look for)."""
@@ -96,8 +98,8 @@ def _same(old: ConsolidatedFinding, new: ConsolidatedFinding, how: How, state: C
     # the same code in the same file (a renamed function) or in a function of the same name
     # (a moved file) is the same problem; elsewhere only when the code is found once then and
     # once now: `http.Client{}` in a test that was deleted is not the one in a new test
-    return (new.location.path == old.location.path
-            or new.location.function == old.location.function or key in unique)
+    same_function = bool(old.location.function) and new.location.function == old.location.function
+    return new.location.path == old.location.path or same_function or key in unique
 
 
 def match(earlier: tuple[ConsolidatedFinding, ...], state: CurrentState
@@ -153,6 +155,9 @@ def judge(old: ConsolidatedFinding, now: ConsolidatedFinding | None, state: Curr
         return Status.STILL_PRESENT, (f"{path} did not change, so {', '.join(carried)} "
                                       "was not asked again")
     who = ", ".join(old.reviewers)
+    if set(old.reviewers) & state.ran:  # it ran, but this file was lost or left out
+        return Status.UNKNOWN, (f"{who} ran again but did not review {path} (skipped, or "
+                                "its review was lost)")
     if old.fingerprint in state.quotes:  # the reviewer cannot look again: its quote can
         line = state.quotes[old.fingerprint]
         if line is not None:
@@ -168,7 +173,9 @@ def _matched(old: ConsolidatedFinding, now: ConsolidatedFinding, how: How) -> tu
         return Status.PARTIAL, (f"still reported at {_at(now.location)}, but the code changed: "
                                 f"it now reads `{_quote(now.location.snippet)}`")
     fewer = len(now.related) < len(old.related)
-    milder = now.severity.rank > old.severity.rank
+    # a severity the team adjudicated is not the reviewers' to lower
+    milder = now.severity.rank > old.severity.rank and not old.resolution.startswith(
+        "adjudicated as")
     if fewer or milder:
         why = (f"{len(now.related) + 1} of {len(old.related) + 1} places remain" if fewer else
                f"severity is now {now.severity.value} (was {old.severity.value})")

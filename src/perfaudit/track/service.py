@@ -141,12 +141,13 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
             continue
     whole = frozenset(r.name for r in panel if rereviews_everything(r)
                       and reviewed.coverage.get(r.name))
-    findings = adjudicate(reviewed.findings, read_triage(root), hooks.clock().date())
+    # the earlier audit kept only what it reported: matches left out now are not "new"
+    findings = tuple(f for f in reviewed.findings if f.tier.reported or earlier.audit.cold_shown)
     quotes = _quotes(root, earlier, present)
     return CurrentState(findings=findings, reviewed=reviewed.coverage, carried=carried,
                         present=present, changed=changed, diagnostics=reviewed.diagnostics,
                         texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root),
-                        quotes=quotes)
+                        quotes=quotes, ran=frozenset(reviewed.coverage))
 
 
 def _quotes(root: Path, earlier: Report, present: frozenset[str]) -> dict[str, int | None]:
@@ -190,7 +191,10 @@ def run_revalidation(root: Path, config: Config, audit_id: str | None, hooks: Ho
         conn.close()
     replayed = replay_config(config, settings)
     state = current_state(root, earlier, replayed, digests, hooks, sarif=sarif)
-    return revalidate(earlier, state, hooks.clock().isoformat(timespec="seconds"))
+    report = revalidate(earlier, state, hooks.clock().isoformat(timespec="seconds"))
+    # the team's adjudications apply to what is shown, after matching on what was found
+    return replace(report, findings=adjudicate(report.findings, read_triage(root),
+                                               hooks.clock().date()))
 
 
 def _stored_audit(root: Path, config: Config, commit: str) -> Report | None:

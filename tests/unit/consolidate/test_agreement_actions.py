@@ -92,3 +92,11 @@ def test_effort_hours() -> None:
     assert effort_hours("about 6 hours") == 6.0
     assert effort_hours("Large") == 4.0
     assert effort_hours("") == 4.0
+
+
+def test_advice_repeated_at_many_sites_is_a_pattern_not_one_change() -> None:
+    advice = "Compile the regular expression once at module level."
+    result = _numbered([make_finding("llm", path=f"m{n}.py", fix=advice) for n in range(5)])
+    assert len(plan_actions(result)) == 5
+    few = _numbered([make_finding("llm", path=f"m{n}.py", fix=advice) for n in range(2)])
+    assert len(plan_actions(few)) == 1

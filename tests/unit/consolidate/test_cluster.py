@@ -72,3 +72,13 @@ def test_duplicates_each_land_in_their_own_cluster() -> None:
 def test_title_similarity_ignores_case_and_spacing() -> None:
     assert title_similarity("Regexp  in loop", "regexp in loop") == 1.0
     assert title_similarity("abc", "xyz") == 0.0
+
+
+def test_the_same_quote_far_apart_outside_one_function_is_two_places() -> None:
+    quote = Location(path="a.go", start_line=10, end_line=10, function=None,
+                     snippet="json.Marshal(payload)")
+    a = replace(make_finding("rules", start=10, function=None), location=quote)
+    b = replace(make_finding("llm", start=400, function=None),
+                location=replace(quote, start_line=400, end_line=400))
+    assert not same_problem(a, b)
+    assert same_problem(a, replace(b, location=replace(b.location, start_line=25, end_line=25)))
