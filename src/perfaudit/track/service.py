@@ -128,7 +128,12 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
                     for r in earlier.audit.reviewers], config)
 
     def files_for(reviewer: Reviewer, files: tuple[SourceFile, ...]) -> Sequence[SourceFile]:
-        return files if rereviews_everything(reviewer) else [f for f in files if f.path in changed]
+        if rereviews_everything(reviewer):
+            return files
+        # a costly reviewer is asked again only about the changed files it had found
+        # something in: what it said of unchanged files stands, and nothing else is asked
+        asked = {f.location.path for f in earlier.findings if reviewer.name in f.reviewers}
+        return [f for f in files if f.path in changed and f.path in asked]
 
     reviewed = review_panel(root, config, panel, hooks, files_for)
     unchanged = frozenset(f.path for f in reviewed.discovery.files if f.path not in changed)
@@ -147,7 +152,8 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     return CurrentState(findings=findings, reviewed=reviewed.coverage, carried=carried,
                         present=present, changed=changed, diagnostics=reviewed.diagnostics,
                         texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root),
-                        quotes=quotes, ran=frozenset(reviewed.coverage))
+                        quotes=quotes, ran=frozenset(
+                            r.run.name for r in reviewed.results if r.run.available and r.reviewed))
 
 
 def _quotes(root: Path, earlier: Report, present: frozenset[str]) -> dict[str, int | None]:
