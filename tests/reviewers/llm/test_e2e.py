@@ -161,8 +161,14 @@ concurrency = 1
         # files, not pipes: a leftover process holding a pipe open would hang the test instead
         # of failing it; its own process group, so Ctrl+C reaches all it started, as in a terminal
         with errors.open("w", encoding="utf-8") as err_file:
-            proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err_file,
-                                    start_new_session=True)
+            # Ctrl+C as a terminal delivers it: a suite started in the background has SIGINT
+            # ignored, a child inherits that, and Python then never raises KeyboardInterrupt
+            ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+            try:
+                proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
+                                        stderr=err_file, start_new_session=True)
+            finally:
+                signal.signal(signal.SIGINT, ignored)
         try:
             for _ in range(400):
                 if len(server.requests) >= 2 or proc.poll() is not None:
