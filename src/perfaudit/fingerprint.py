@@ -11,6 +11,12 @@ VERSION = "perfaudit/v1"
 _SPACE = re.compile(r"\s+")
 
 
+QUOTE_MIN = 12
+"""A quoted snippet shorter than this once normalised (`defer f()`, `x := y`) names no
+construct of its own: it is found everywhere, so it neither merges findings nor proves code
+is still there."""
+
+
 def normalise_snippet(snippet: str) -> str:
     """Collapse whitespace so re-indentation or reflowing does not change identity."""
     return _SPACE.sub(" ", snippet).strip()

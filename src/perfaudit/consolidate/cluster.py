@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from perfaudit.consolidate.unionfind import UnionFind
-from perfaudit.fingerprint import normalise_snippet
+from perfaudit.fingerprint import QUOTE_MIN, normalise_snippet
 from perfaudit.model import Finding
 
 LINE_SLACK = 3
-_MIN_QUOTE = 12  # `defer f()`, `x := y` name no construct of their own
 _NEAR_LINES = 30  # a quote of a loop and of a call in it are this close at most, outside a function
 _PAIRWISE = 200  # findings of one file compared two by two for quotes; past that, equal only
 
@@ -37,7 +36,7 @@ def same_construct(a: Finding, b: Finding) -> bool:
     loop, another the call inside it) in one function, or near each other; quotes too short
     to tell constructs apart never do, and the same text far apart is two places."""
     left, right = _quote(a), _quote(b)
-    if len(left) < _MIN_QUOTE or len(right) < _MIN_QUOTE or not (left in right or right in left):
+    if len(left) < QUOTE_MIN or len(right) < QUOTE_MIN or not (left in right or right in left):
         return False
     fa, fb = a.location.function, b.location.function
     near = abs(a.location.start_line - b.location.start_line) <= _NEAR_LINES
@@ -98,7 +97,7 @@ def _candidate_pairs(ordered: list[Finding]) -> list[tuple[int, int]]:
 def _same_construct_pairs(ordered: list[Finding], indices: list[int]) -> set[tuple[int, int]]:
     """Pairs of one file whose quotes contain one another (only equal quotes when the file
     has too many findings to compare two by two)."""
-    quoted = [i for i in indices if len(_quote(ordered[i])) >= _MIN_QUOTE]
+    quoted = [i for i in indices if len(_quote(ordered[i])) >= QUOTE_MIN]
     if len(quoted) > _PAIRWISE:
         buckets: dict[str, list[int]] = {}
         for i in quoted:

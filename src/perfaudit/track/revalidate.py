@@ -28,8 +28,6 @@ from perfaudit.fingerprint import normalise_snippet
 from perfaudit.model import ConsolidatedFinding, Diagnostic, Location, Report, Revalidation, Status
 
 _QUOTE = 80
-QUOTE_MIN = 12
-"""A quoted snippet shorter than this (``f()``) is found everywhere: it proves nothing."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,14 +202,14 @@ def _evidence(old: ConsolidatedFinding, text: str | None) -> str:
 
 def quote_line(lines: Sequence[str], quote: str) -> int | None:
     """The 1-based line where ``quote`` (whitespace aside) starts in ``lines``, or None."""
-    wanted = " ".join(quote.split())
+    wanted = normalise_snippet(quote)
     if not wanted:
         return None
     first = wanted.split(" ", 1)[0]
     for number, line in enumerate(lines, 1):
         if first not in line:
             continue
-        window = " ".join(" ".join(lines[number - 1:number - 1 + quote.count("\n") + 1]).split())
+        window = normalise_snippet(" ".join(lines[number - 1:number + quote.count("\n")]))
         if wanted in window:
             return number
     return None

@@ -15,13 +15,14 @@ from pydantic import TypeAdapter, ValidationError
 from perfaudit import gitinfo
 from perfaudit.config import Config
 from perfaudit.errors import PerfauditError, UsageError
+from perfaudit.fingerprint import QUOTE_MIN, normalise_snippet
 from perfaudit.model import Report, SourceFile
 from perfaudit.pipeline import Hooks, review_panel
 from perfaudit.reviewers import build_panel
 from perfaudit.reviewers.base import Reviewer
 from perfaudit.store import database_path, history, open_store
 from perfaudit.store.db import ignore_outputs
-from perfaudit.track.revalidate import QUOTE_MIN, CurrentState, quote_line, revalidate
+from perfaudit.track.revalidate import CurrentState, quote_line, revalidate
 from perfaudit.track.triage import adjudicate, apply_triage, read_triage
 
 
@@ -139,7 +140,7 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
     unchanged = frozenset(f.path for f in reviewed.discovery.files if f.path not in changed)
     carried = {r.name: unchanged for r in panel if not rereviews_everything(r)}
     texts = {}
-    for path in changed:
+    for path in present:  # read once: the evidence of a fix, and where a quote still is
         try:
             texts[path] = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -148,7 +149,7 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
                       and reviewed.coverage.get(r.name))
     # the earlier audit kept only what it reported: matches left out now are not "new"
     findings = tuple(f for f in reviewed.findings if f.tier.reported or earlier.audit.cold_shown)
-    quotes = _quotes(root, earlier, present)
+    quotes = _quotes(earlier, texts)
     return CurrentState(findings=findings, reviewed=reviewed.coverage, carried=carried,
                         present=present, changed=changed, diagnostics=reviewed.diagnostics,
                         texts=texts, whole_tree=whole, commit=gitinfo.head_commit(root),
@@ -156,22 +157,15 @@ def current_state(root: Path, earlier: Report, config: Config, digests: dict[str
                             r.run.name for r in reviewed.results if r.run.available and r.reviewed))
 
 
-def _quotes(root: Path, earlier: Report, present: frozenset[str]) -> dict[str, int | None]:
+def _quotes(earlier: Report, texts: Mapping[str, str]) -> dict[str, int | None]:
     """Where each earlier finding's quoted code is in its file now (fingerprint -> line, or
     None when the file no longer holds it); what a reviewer that cannot re-run leaves."""
     found: dict[str, int | None] = {}
-    texts: dict[str, list[str]] = {}
+    lines = {path: text.splitlines() for path, text in texts.items()}
     for finding in earlier.findings:
         path, quote = finding.location.path, finding.location.snippet
-        if path not in present or len(" ".join(quote.split())) < QUOTE_MIN:
-            continue
-        if path not in texts:
-            try:
-                texts[path] = (root / path).read_text(encoding="utf-8",
-                                                      errors="replace").splitlines()
-            except OSError:
-                continue
-        found[finding.fingerprint] = quote_line(texts[path], quote)
+        if path in lines and len(normalise_snippet(quote)) >= QUOTE_MIN:
+            found[finding.fingerprint] = quote_line(lines[path], quote)
     return found
 
 

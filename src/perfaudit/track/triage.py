@@ -123,6 +123,11 @@ def upsert(entries: Sequence[Triage], decision: Triage) -> tuple[Triage, ...]:
     return (*kept, decision)
 
 
+def _expired(entry: Triage, today: date) -> bool:
+    """Whether ``entry``'s ``until`` date has passed: it no longer applies."""
+    return entry.until is not None and date.fromisoformat(entry.until) < today
+
+
 def adjudicated(finding: ConsolidatedFinding, entry: Triage) -> ConsolidatedFinding:
     """``finding`` at the severity ``entry`` decided, saying who decided and why."""
     if entry.severity is None:
@@ -136,8 +141,8 @@ def adjudicate(findings: Sequence[ConsolidatedFinding], entries: Sequence[Triage
                today: date) -> tuple[ConsolidatedFinding, ...]:
     """``findings`` at the severities the team's active adjudications set (nothing hidden:
     re-validation compares findings as they stand after adjudication)."""
-    active = {e.fingerprint: e for e in entries if e.status is TriageStatus.ADJUDICATED
-              and (e.until is None or date.fromisoformat(e.until) >= today)}
+    active = {e.fingerprint: e for e in entries
+              if e.status is TriageStatus.ADJUDICATED and not _expired(e, today)}
     return tuple(adjudicated(f, active[f.fingerprint]) if f.fingerprint in active else f
                  for f in findings)
 
@@ -158,7 +163,7 @@ def apply_triage(report: Report, entries: Sequence[Triage], today: date) -> Repo
         if finding is None:
             applied.append(replace(entry, state=TriageState.UNMATCHED))
             continue
-        expired = entry.until is not None and date.fromisoformat(entry.until) < today
+        expired = _expired(entry, today)
         applied.append(replace(entry, state=TriageState.EXPIRED if expired else TriageState.ACTIVE))
         if expired:
             continue
