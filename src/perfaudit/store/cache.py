@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from perfaudit import __version__
+from perfaudit.store.db import transaction
 
 APPLICATION_ID = 0x50464143  # "PFAC"
 LAYOUT = 2
@@ -111,14 +112,8 @@ class ResultCache:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("BEGIN IMMEDIATE")  # one opener at a time creates or turns the cache
-            try:
+            with transaction(conn):  # one opener at a time creates or turns the cache
                 _prepare(conn, self._generation)
-                conn.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise
         except BaseException:
             conn.close()
             raise
@@ -173,15 +168,12 @@ class ResultCache:
             return conn is not None
         now = int(time.time())
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(
-                "INSERT OR REPLACE INTO entries (namespace, key, value, used) VALUES (?, ?, ?, ?)",
-                [(namespace, key, value, now) for key, value in values.items()])
-            _evict(conn)
-            conn.execute("COMMIT")
+            with transaction(conn):
+                conn.executemany("INSERT OR REPLACE INTO entries (namespace, key, value, used) "
+                                 "VALUES (?, ?, ?, ?)",
+                                 [(namespace, key, value, now) for key, value in values.items()])
+                _evict(conn)
         except sqlite3.Error:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
             return False
         return True
 
