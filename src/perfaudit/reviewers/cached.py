@@ -17,7 +17,6 @@ import gc
 import hashlib
 import json
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
@@ -156,29 +155,28 @@ def _grouped(flat: list[Any], size: int, make: Callable[[tuple[Any, ...]], Any])
 
 
 class Summaries(Sequence[FileSummary]):
-    """Heat summaries made now plus cached ones, decoded only when first needed: a re-audit
-    whose heat answers were replayed never needs them, and one that reviews some files
-    afresh decodes the rest (:meth:`decode_cached`, thread-safe) while workers scan."""
+    """Heat summaries made now plus cached ones, fetched and decoded only when first needed:
+    a re-audit whose heat answers were replayed never needs them, and one that reviews some
+    files afresh decodes the rest (:meth:`decode_cached`) while workers scan."""
 
-    def __init__(self, cached: list[bytes]) -> None:
-        self._cached_data: list[bytes] | None = cached
+    def __init__(self, fetch: Callable[[], list[bytes]]) -> None:
+        self._fetch: Callable[[], list[bytes]] | None = fetch
         self._cached: list[FileSummary] = []
         self._fresh: list[FileSummary] = []
-        self._lock = threading.Lock()
         self._all: list[FileSummary] | None = None
 
     def decode_cached(self) -> None:
-        """Decode the cached summaries now (a summary that does not decode is left out, and
-        the heat stage makes it again from its file)."""
-        with self._lock, paused_gc():
-            if self._cached_data is None:
-                return
-            for data in self._cached_data:
+        """Fetch and decode the cached summaries now (a summary that does not decode is left
+        out, and the heat stage makes it again from its file)."""
+        if self._fetch is None:
+            return
+        with paused_gc():
+            for data in self._fetch():
                 try:
                     self._cached.append(decode_summary(data))
                 except Exception:  # a damaged entry: the heat stage makes it again
                     continue
-            self._cached_data = None
+        self._fetch = None
 
     def add(self, fresh: Iterable[FileSummary]) -> None:
         """Summaries made in this run."""

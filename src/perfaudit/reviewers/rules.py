@@ -157,17 +157,16 @@ class RulesReviewer:
         for done, _index in enumerate(hits, 1):
             ctx.progress(done)
         misses = [i for i, result in enumerate(results) if result is None]
-        summaries = cached.Summaries(store.summaries(hits) if misses else [])
+        # fetched only if heat must be answered anew, or while workers scan what changed
+        summaries = cached.Summaries(functools.partial(store.summaries, hits))
         fresh: dict[int, _Done] = {}
-        if misses:  # decode the unchanged files' summaries while workers scan the others
+        if misses:
             jobs = effective_jobs(self._config.jobs, len(misses))
             for done, (index, outcome) in enumerate(self._results(
                     [tasks[i] for i in misses], jobs, summaries.decode_cached), len(hits) + 1):
                 fresh[misses[index]] = outcome
                 store.keep(misses[index], outcome)
                 ctx.progress(done)
-        else:  # nothing changed: the summaries are fetched only if heat must be answered anew
-            summaries = cached.Summaries(store.summaries(hits))
         store.save()
         scans = [fresh[i].result.scan if i in fresh else result or ScanResult()
                  for i, result in enumerate(results)]
