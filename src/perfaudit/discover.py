@@ -11,7 +11,7 @@ import subprocess
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pathspec
@@ -192,32 +192,34 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _content_skip(path: str, max_bytes: int) -> tuple[str | None, int, int, str, str]:
-    """(reason to skip, line count, size, why unreadable, content digest) after looking at the
-    file's bytes."""
+_UNSTAMPED = (0, 0, 0, 0)  # a reading before ``_Survey._read`` gives it the file's stamp
+
+
+def _content_skip(path: str, max_bytes: int) -> tuple[Seen, str]:
+    """What the file's bytes say (reason to skip, line count, content digest), and why it could
+    not be read ("" when it could)."""
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                return "oversized", 0, size, "", ""
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                return Seen(_UNSTAMPED, "oversized"), ""
             data = handle.read()
     except OSError as exc:
-        return UNREADABLE, 0, 0, exc.strerror or type(exc).__name__, ""
+        return Seen(_UNSTAMPED, UNREADABLE), exc.strerror or type(exc).__name__
     if b"\0" in data[:_SNIFF_BYTES]:
-        return "binary", 0, size, "", ""
+        return Seen(_UNSTAMPED, "binary"), ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "undecodable", 0, size, "", ""
+        return Seen(_UNSTAMPED, "undecodable"), ""
     head = text[:2000]
     if ("enerated" in head or "DO NOT EDIT" in head) and _GENERATED.search(head):
-        return "generated", 0, size, "", ""
+        return Seen(_UNSTAMPED, "generated"), ""
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    return None, lines, size, "", content_digest(data)
+    return Seen(_UNSTAMPED, None, lines, content_digest(data)), ""
 
 
-def _binary_skip(path: str) -> Seen:
-    return Seen((0, 0, 0, 0), "binary" if _looks_binary(path) else None)
+def _binary_skip(path: str) -> tuple[Seen, str]:
+    return Seen(_UNSTAMPED, "binary" if _looks_binary(path) else None), ""
 
 
 def _looks_binary(path: str) -> bool:
@@ -293,7 +295,7 @@ class _Survey:
         # opening a FIFO or a device would block or read forever
         special = mode is not None and not stat.S_ISREG(mode)
         if language is None:
-            if not special and self._read(rel, info, lambda: _binary_skip(full)).reason:
+            if not special and self._read(rel, info, lambda: _binary_skip(full))[0].reason:
                 self.skipped.append(Skip(path=rel, reason="binary"))
             else:
                 self.unsupported += 1
@@ -302,14 +304,7 @@ class _Survey:
         if reason is not None:
             self.skipped.append(Skip(path=rel, reason=reason))
             return
-        why = ""
-
-        def read() -> Seen:
-            nonlocal why
-            reason, lines, _size, why, digest = _content_skip(full, self.max_file_bytes)
-            return Seen((0, 0, 0, 0), reason, lines, digest)
-
-        seen = self._read(rel, info, read)
+        seen, why = self._read(rel, info, lambda: _content_skip(full, self.max_file_bytes))
         if seen.reason == UNREADABLE:
             self.unreadable(rel, why)
         elif seen.reason is not None:
@@ -319,19 +314,21 @@ class _Survey:
                                          size=info.st_size if info is not None else 0,
                                          digest=seen.digest))
 
-    def _read(self, rel: str, info: os.stat_result | None, read: Callable[[], Seen]) -> Seen:
-        """What reading ``rel`` tells, remembered from an earlier discovery while its stamp
-        holds; a fresh reading is kept to remember next time unless it is racy or a loss."""
+    def _read(self, rel: str, info: os.stat_result | None,
+              read: Callable[[], tuple[Seen, str]]) -> tuple[Seen, str]:
+        """What reading ``rel`` tells (and why it could not be read), remembered from an
+        earlier discovery while its stamp holds; a fresh reading is kept to remember next
+        time unless it is racy or a loss."""
         stamp = _stamp(info) if info is not None else None
         known = self.remembered.get(rel)
         if known is not None and known.stamp == stamp:
-            return known
-        seen = read()
+            return known, ""
+        seen, why = read()
         if (stamp is not None and seen.reason != UNREADABLE
                 and stamp[1] < self.racy_after and stamp[3] < self.racy_after):
-            seen = Seen(stamp, seen.reason, seen.lines, seen.digest)
+            seen = replace(seen, stamp=stamp)
             self.seen[rel] = seen
-        return seen
+        return seen, why
 
 
 def discover_files(

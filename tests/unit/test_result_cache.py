@@ -291,7 +291,7 @@ def test_unchanged_files_are_not_read_again(make_repo: Callable[[dict[str, str |
     read: list[str] = []
     original = discover._content_skip
 
-    def counting(path: str, max_bytes: int) -> tuple[str | None, int, int, str, str]:
+    def counting(path: str, max_bytes: int) -> tuple[discover.Seen, str]:
         read.append(Path(path).name)
         return original(path, max_bytes)
 
