@@ -9,7 +9,7 @@ EXAMPLE ?= examples/go-service
 $(BIN)/perfaudit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,stats,openai,anthropic]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,stats,openai,anthropic,web,fleet]'
 	touch $@
 
 audit: $(BIN)/perfaudit

@@ -21,6 +21,8 @@ COMMANDS = {
     "bench": ("bench_cmd", "bench"),
     "compare": ("bench_cmd", "compare_cmd"),
     "profile": ("profile_cmd", "profile"),
+    "serve": ("serve_cmd", "serve"),
+    "fleet": ("fleet_cmd", "fleet"),
 }
 """Each command's module and attribute: a command's module is imported only when it runs, so
 ``perfaudit --version`` or ``perfaudit rules`` do not pay for the audit's imports."""
