@@ -1,12 +1,14 @@
-"""Read the language versions a repository targets (go.mod ``go`` line, ``requires-python``)."""
+"""Read what a repository targets: go.mod ``go`` and ``module`` lines, ``requires-python``."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 _GO_LINE = re.compile(r"^go\s+(\d+\.\d+)", re.MULTILINE)
+_MODULE_LINE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
 _PY_MIN = re.compile(r">=\s*(\d+\.\d+)|~=\s*(\d+\.\d+)|==\s*(\d+\.\d+)")
 
 
@@ -56,34 +58,51 @@ def detect_versions(root: Path) -> dict[str, str]:
     return versions
 
 
-class NearestGoVersion:
-    """The ``go`` line of the nearest ``go.mod`` above a file, cached per directory.
+@dataclass(frozen=True, slots=True)
+class GoModule:
+    """What a file's nearest ``go.mod`` says: the Go version it targets and the module's path
+    (``""`` when there is no go.mod or it names no module)."""
+
+    version: str | None
+    path: str = ""
+
+    def owns(self, import_path: str) -> bool:
+        """Whether ``import_path`` is a package of this module (False when the module is
+        unknown: then nothing can be told apart)."""
+        return bool(self.path) and (import_path == self.path
+                                     or import_path.startswith(self.path + "/"))
+
+
+class NearestGoModule:
+    """The nearest ``go.mod`` above a file, read once per directory.
 
     Repositories with several modules (``tools/go.mod`` beside the root one) may target
     different Go versions; a file's verdicts follow its own module. Directories are never
-    searched above ``root``; without any ``go.mod`` the answer is ``default``.
+    searched above ``root``; without any ``go.mod`` the version is ``default``.
     """
 
     def __init__(self, root: Path, default: str | None) -> None:
         self._root = root
         self._default = default
-        self._by_dir: dict[str, str | None] = {}
+        self._by_dir: dict[str, GoModule] = {}
 
-    def for_file(self, rel_path: str) -> str | None:
-        """The Go version governing the repository-relative ``rel_path``."""
+    def for_file(self, rel_path: str) -> GoModule:
+        """The module governing the repository-relative ``rel_path``."""
         return self._for_dir(str(Path(rel_path).parent))
 
-    def _for_dir(self, rel_dir: str) -> str | None:
+    def _for_dir(self, rel_dir: str) -> GoModule:
         if rel_dir in self._by_dir:
             return self._by_dir[rel_dir]
         go_mod = self._root / rel_dir / "go.mod"
-        version: str | None
+        module: GoModule
         if go_mod.is_file():
             text = go_mod.read_text(encoding="utf-8", errors="replace")
-            version = go_version_from_mod(text) or self._default
+            found = _MODULE_LINE.search(text)
+            module = GoModule(go_version_from_mod(text) or self._default,
+                              found.group(1).strip('"') if found else "")
         elif rel_dir in ("", "."):
-            version = self._default
+            module = GoModule(self._default)
         else:
-            version = self._for_dir(str(Path(rel_dir).parent))
-        self._by_dir[rel_dir] = version
-        return version
+            module = self._for_dir(str(Path(rel_dir).parent))
+        self._by_dir[rel_dir] = module
+        return module

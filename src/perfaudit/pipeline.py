@@ -22,12 +22,13 @@ from perfaudit.heat import HeatModel
 from perfaudit.heat.collect import summaries_for
 from perfaudit.heat.replay import Recording, Replay
 from perfaudit.heat.tiers import weigh
-from perfaudit.langversion import detect_versions
+from perfaudit.langversion import NearestGoModule, detect_versions
 from perfaudit.model import (
     AuditInfo,
     ConsolidatedFinding,
     Diagnostic,
     Finding,
+    Language,
     Report,
     ReviewerRun,
     SourceFile,
@@ -149,13 +150,14 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
     hooks.on_discovered(discovery.files)
     plan = [(reviewer, files_for(reviewer, discovery.files)) for reviewer in panel]
     hooks.on_start(sum(len(files) for _reviewer, files in plan))
+    go_modules = NearestGoModule(root, versions.get("go"))
     ctx = ReviewContext(root=root, config=config, versions=versions, progress=hooks.progress,
-                        cache=cache)
+                        cache=cache, go_modules=go_modules)
     try:
         results = tuple(run_reviewer(reviewer, files, ctx) for reviewer, files in plan)
         raw = [f for result in results for f in result.findings]
         if raw:
-            raw = _weighed(root, discovery.files, results, raw, cache)
+            raw = _weighed(root, discovery.files, results, raw, cache, go_modules=go_modules)
     finally:
         if cache is not None:
             cache.close()
@@ -202,10 +204,11 @@ class _Readings:
 
 
 def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewResult],
-             raw: list[Finding], cache: ResultCache | None) -> list[Finding]:
+             raw: list[Finding], cache: ResultCache | None, *,
+             go_modules: NearestGoModule) -> list[Finding]:
     """``raw`` with the tiers heat gives them; the heat model's answers are replayed from the
     cache when the same files were weighed with the same questions before."""
-    key = _heat_key(files, raw)
+    key = _heat_key(files, raw, go_modules)
     stored = cache.get_many(_heat_namespace(), [key]).get(key) if cache is not None else None
     if stored is not None:
         try:
@@ -215,12 +218,12 @@ def _weighed(root: Path, files: Sequence[SourceFile], results: Sequence[ReviewRe
     with paused_gc():
         known = [s for result in results for s in result.summaries]
         try:
-            recording = Recording(HeatModel(summaries_for(root, files, known)))
+            recording = Recording(HeatModel(summaries_for(root, files, known, go_modules)))
             weighed = list(weigh(raw, recording))
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
             # a damaged cache gave summaries of the wrong shape: answer from the files (a bug
             # in the model itself fails again here, and is not hidden)
-            recording = Recording(HeatModel(summaries_for(root, files, [])))
+            recording = Recording(HeatModel(summaries_for(root, files, [], go_modules)))
             weighed = list(weigh(raw, recording))
     if cache is not None:
         cache.put_many(_heat_namespace(), {key: recording.encode()})
@@ -231,12 +234,14 @@ def _heat_namespace() -> str:
     return f"heat:{code_digest()}"
 
 
-def _heat_key(files: Sequence[SourceFile], raw: Sequence[Finding]) -> str:
-    """A digest of every input of the heat model (each file's path, language and content)
-    and of the questions weighing asks (the findings' lines)."""
+def _heat_key(files: Sequence[SourceFile], raw: Sequence[Finding],
+              go_modules: NearestGoModule) -> str:
+    """A digest of every input of the heat model (each file's path, language, content and Go
+    module) and of the questions weighing asks (the findings' lines)."""
     digest = hashlib.blake2b(digest_size=16)
     for file in sorted(files, key=lambda f: f.path):
-        digest.update(f"{file.path}\0{file.language.value}\0{file.digest}\n".encode())
+        module = go_modules.for_file(file.path).path if file.language is Language.GO else ""
+        digest.update(f"{file.path}\0{file.language.value}\0{file.digest}\0{module}\n".encode())
     for path, line in sorted({(f.location.path, f.location.start_line) for f in raw}):
         digest.update(f"{path}\0{line}\n".encode())
     return digest.hexdigest()

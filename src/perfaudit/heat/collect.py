@@ -12,12 +12,13 @@ from pathlib import Path
 from perfaudit.heat import summarize_tree
 from perfaudit.heat.paths import is_hard, path_kind
 from perfaudit.heat.summary import FileSummary
-from perfaudit.model import SourceFile
+from perfaudit.langversion import NearestGoModule
+from perfaudit.model import Language, SourceFile
 from perfaudit.syntax.grammars import parse
 
 
-def summaries_for(root: Path, files: Iterable[SourceFile],
-                  known: Iterable[FileSummary]) -> list[FileSummary]:
+def summaries_for(root: Path, files: Iterable[SourceFile], known: Iterable[FileSummary],
+                  go_modules: NearestGoModule) -> list[FileSummary]:
     """A summary for every file outside cold places: ``known`` ones first, the rest parsed here."""
     have = {summary.path: summary for summary in known}
     for file in files:
@@ -25,7 +26,8 @@ def summaries_for(root: Path, files: Iterable[SourceFile],
             continue
         try:
             tree = parse((root / file.path).read_bytes(), file.language)
-            have[file.path] = summarize_tree(file.path, tree.root_node, file.language)
+            module = go_modules.for_file(file.path).path if file.language is Language.GO else ""
+            have[file.path] = summarize_tree(file.path, tree.root_node, file.language, module)
         except (OSError, ValueError, RecursionError):
             continue
     return list(have.values())

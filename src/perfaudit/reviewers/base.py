@@ -10,6 +10,7 @@ from typing import Protocol
 
 from perfaudit.config import Config
 from perfaudit.heat.summary import FileSummary
+from perfaudit.langversion import NearestGoModule
 from perfaudit.model import Diagnostic, Finding, ReviewerRun, Skip, SourceFile
 from perfaudit.store.cache import ResultCache
 
@@ -61,6 +62,8 @@ class ReviewContext:
     ledger: CostLedger = field(default_factory=CostLedger)
     cache: ResultCache | None = None
     """Results of earlier runs by content (None: ``--no-cache``, or no cache could be opened)."""
+    go_modules: NearestGoModule | None = None
+    """Each Go file's module (version and path); None: read from ``root`` when needed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

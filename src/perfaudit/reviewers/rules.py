@@ -14,7 +14,7 @@ from perfaudit.config import Config
 from perfaudit.discover import content_digest
 from perfaudit.heat.paths import is_hard, path_kind
 from perfaudit.heat.summary import FileSummary
-from perfaudit.langversion import NearestGoVersion
+from perfaudit.langversion import NearestGoModule
 from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers import cached
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
@@ -35,6 +35,8 @@ class _Task:
     path: str
     language: str
     version: str | None
+    module: str = ""
+    """A Go file's module path ("" when unknown): what its heat summary depends on too."""
 
 
 _WORKER_SELECTION: tuple[object, ...] | None = None
@@ -95,7 +97,7 @@ def _scan_source(task: _Task, source: str) -> FileResult:
     if is_hard(path_kind(task.path)):
         return FileResult(scan)
     try:  # the same tree tells the heat model what this file's functions call
-        summary = summarize_tree(task.path, parsed.tree.root_node, language)
+        summary = summarize_tree(task.path, parsed.tree.root_node, language, task.module)
     except Exception:  # heat is an estimate: a file without one is only unknown, not lost
         summary = None
     return FileResult(scan, summary)
@@ -106,6 +108,19 @@ _SAVE_EVERY = 256
 _LOST = frozenset({"scan-error", "engine-crash"})
 # results that may not recur (a rule that raised, a crash) are never cached
 _NOT_KEPT = _LOST | {"rule-error"}
+
+
+def _tasks(ctx: ReviewContext, files: Sequence[SourceFile]) -> list[_Task]:
+    go = ctx.go_modules or NearestGoModule(ctx.root, ctx.versions.get("go"))
+    tasks = []
+    for f in files:
+        if f.language is Language.GO:
+            module = go.for_file(f.path)
+            tasks.append(_Task(str(ctx.root), f.path, f.language.value, module.version, module.path))
+        else:
+            tasks.append(_Task(str(ctx.root), f.path, f.language.value,
+                               ctx.versions.get(f.language.value)))
+    return tasks
 
 
 def effective_jobs(jobs: int, files: int) -> int:
@@ -146,11 +161,7 @@ class RulesReviewer:
     def review(self, files: Sequence[SourceFile], ctx: ReviewContext) -> ReviewResult:
         """Scan every file with the selected rules (reusing cached results of unchanged files)."""
         started = time.perf_counter()
-        go = NearestGoVersion(ctx.root, ctx.versions.get("go"))
-        tasks = [_Task(str(ctx.root), f.path, f.language.value,
-                       go.for_file(f.path) if f.language is Language.GO
-                       else ctx.versions.get(f.language.value))
-                 for f in files]
+        tasks = _tasks(ctx, files)
         store = _Store(ctx, self._config, tasks, [f.digest for f in files])
         results = store.scans()
         hits = [i for i, result in enumerate(results) if result is not None]
@@ -209,7 +220,7 @@ class _Store:
 
     def _summary_key(self, index: int, digest: str) -> str:
         task = self._tasks[index]
-        return cached.file_key(task.path, task.language, None, digest)
+        return cached.file_key(task.path, task.language, task.module or None, digest)
 
     def scans(self) -> list[ScanResult | None]:
         """Each task's cached rule results, or None (a miss, or a value that does not decode)."""

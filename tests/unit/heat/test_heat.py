@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from perfaudit.heat import HeatModel, Level, summarize_tree
 from perfaudit.heat.paths import path_kind
 from perfaudit.heat.summary import FileSummary
 from perfaudit.heat.tiers import tier_of, weigh
+from perfaudit.langversion import GoModule, NearestGoModule
 from perfaudit.model import Category, Finding, Language, Location, Severity, Tier
 from perfaudit.syntax.grammars import parse
 
@@ -349,3 +352,62 @@ def test_per_row_methods_of_database_values_and_framework_hooks_are_hot() -> Non
         "`from_db_value`: runs per value (called by its framework)")
     assert model.at("app/fields.py", _line(py, "return record")).level is Level.HOT
     assert model.at("app/fields.py", _line(py, "return args")).level is Level.UNKNOWN
+
+
+IMPORTS = """package api
+
+import (
+\t"net/http"
+\tstrs "strings"
+\tyaml "gopkg.in/yaml.v3"
+\t"github.com/acme/kit/v2"
+\t"example.com/shop/internal/store"
+)
+
+func Register(mux *http.ServeMux) {
+\tmux.HandleFunc("/items", serve)
+\thttp.HandleFunc("/other", serve)
+}
+
+func serve(w http.ResponseWriter, r *http.Request) {
+\t_ = strs.Split(r.URL.Path, "/")
+\t_, _ = yaml.Marshal(nil)
+\tkit.Do()
+\tstore.Lookup()
+\tlocal()
+}
+
+func local() {}
+"""
+
+
+def test_calls_into_other_modules_are_left_out_of_a_go_summary_when_the_module_is_known() -> None:
+    tree = parse(IMPORTS.encode(), Language.GO).root_node
+    unknown = summarize_tree("api/a.go", tree, Language.GO)
+    known = summarize_tree("api/a.go", tree, Language.GO, "example.com/shop")
+
+    def calls(summary: FileSummary) -> set[str]:
+        return {f"{c.qualifier}.{c.name}" for fn in summary.functions
+                if fn.short == "serve" for c in fn.calls}
+
+    assert calls(unknown) == {"strs.Split", "yaml.Marshal", "kit.Do", "store.Lookup", ".local"}
+    assert calls(known) == {"store.Lookup", ".local"}
+    # a handler registered through the standard library still makes its target hot
+    assert known.hot_refs == unknown.hot_refs and ("serve" in {n for n, _ in known.hot_refs})
+
+
+def test_a_go_module_owns_its_own_packages_only() -> None:
+    module = GoModule("1.22", "example.com/shop")
+    assert module.owns("example.com/shop") and module.owns("example.com/shop/internal/store")
+    assert not module.owns("example.com/shopping") and not module.owns("strings")
+    assert not GoModule(None).owns("strings")
+
+
+def test_each_file_follows_its_nearest_go_mod(tmp_path: Path) -> None:
+    (tmp_path / "go.mod").write_text("module example.com/shop\n\ngo 1.22\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "go.mod").write_text('module "example.com/shop/tools"\n\ngo 1.24\n')
+    modules = NearestGoModule(tmp_path, "1.21")
+    assert modules.for_file("api/a.go") == GoModule("1.22", "example.com/shop")
+    assert modules.for_file("tools/x/t.go") == GoModule("1.24", "example.com/shop/tools")
+    assert NearestGoModule(tmp_path / "tools" / "x", "1.21").for_file("t.go") == GoModule("1.21")
