@@ -206,11 +206,18 @@ class Summaries(Sequence[FileSummary]):
 def paused_gc() -> Iterator[None]:
     """Pause the cycle collector: decoding summaries and building the heat model make a few
     hundred thousand small objects, none in cycles, and collecting while they are made costs
-    a third of the time."""
+    a third of the time.
+
+    They are then frozen (moved where the collector never looks): otherwise the first
+    collection after the pause, and the full one at exit, would each walk all of them again
+    (a tenth of a second on a large repository). Freezing does not keep them alive: without
+    cycles, they are freed as soon as the audit drops them.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
