@@ -23,6 +23,7 @@ from typing import Any, overload
 
 from pydantic import TypeAdapter
 
+from perfaudit.codec import plain
 from perfaudit.heat.summary import Call, FileSummary, Function, Span
 from perfaudit.model import Diagnostic, Finding
 from perfaudit.rules.engine.result import ScanResult
@@ -66,11 +67,7 @@ def file_key(path: str, language: str, version: str | None, content: str) -> str
 # -- JSON ---------------------------------------------------------------------------------
 def encode_scan(scan: ScanResult) -> bytes:
     """A file's rule results as compact JSON."""
-    payload = {
-        "findings": json.loads(_findings().dump_json(scan.findings)) if scan.findings else [],
-        "diagnostics": (json.loads(_diagnostics().dump_json(scan.diagnostics))
-                        if scan.diagnostics else []),
-    }
+    payload = {"findings": plain(scan.findings), "diagnostics": plain(scan.diagnostics)}
     return json.dumps(payload, separators=(",", ":")).encode()
 
 
