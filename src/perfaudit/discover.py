@@ -100,13 +100,18 @@ class _Listing:
     unreadable_dirs: list[tuple[str, str]]
 
 
-def _git_listing(root: Path) -> _Listing | None:
+def _git_listing(root: Path, within: frozenset[str] | None = None) -> _Listing | None:
+    """git's listing of tracked and untracked, not ignored files; only under the directories
+    ``within`` when given (a one-file audit of a large repository then lists one package)."""
+    narrowed = sorted(within) if within and "" not in within else []
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
-             "--exclude-standard"],
-            # the unreadable-directory warnings are parsed, so they must not be translated
-            capture_output=True, check=False, timeout=120, env={**os.environ, "LC_ALL": "C"},
+             "--exclude-standard", *(["--", *narrowed] if narrowed else [])],
+            # the unreadable-directory warnings are parsed, so they must not be translated;
+            # directory names are paths, never patterns
+            capture_output=True, check=False, timeout=120,
+            env={**os.environ, "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"},
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -349,7 +354,7 @@ def discover_files(
     A file or directory that cannot be read is a skip with reason ``unreadable`` and also an
     ``unreadable`` diagnostic, since files were lost rather than left out by choice.
     """
-    listing = _git_listing(root)
+    listing = _git_listing(root, within)
     if listing is None:
         listing = _walk_listing(root)
     survey = _Survey(root, include_tests=include_tests, max_file_bytes=max_file_bytes,

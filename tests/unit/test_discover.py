@@ -151,7 +151,7 @@ def _refuse(monkeypatch: pytest.MonkeyPatch, name: str, real: Any, denied: Path)
 
 def test_walk_counts_a_directory_it_cannot_list(make_repo, monkeypatch) -> None:
     root = make_repo({"a.go": GO, "pkg/deep/b.go": GO, "vendor/x/c.go": GO, "gen/d.go": GO})
-    monkeypatch.setattr(discover, "_git_listing", lambda _root: None)
+    monkeypatch.setattr(discover, "_git_listing", lambda _root, _within=None: None)
     for denied in ("pkg/deep", "vendor/x", "gen"):
         _refuse(monkeypatch, "os.scandir", os.scandir, root / denied)
     found = discover_files(root, exclude=["gen/"])
@@ -242,3 +242,20 @@ def test_unusable_perfauditignore_is_reported(make_repo, make_bad) -> None:
     assert [(d.kind, d.path) for d in found.diagnostics] == [
         ("ignore-file-unreadable", ".perfauditignore")]
     assert "patterns were not applied" in found.diagnostics[0].message
+
+
+@pytest.mark.parametrize("with_git", [False, True], ids=["walk", "git"])
+def test_within_lists_only_the_named_directories_even_when_their_names_look_like_patterns(
+        make_repo, monkeypatch, with_git: bool) -> None:
+    root = make_repo({"pkg[1]/a.go": "package p\n", "pkg1/b.go": "package p\n",
+                      "pkg[1]/sub/c.go": "package s\n", "top.py": "x = 1\n"})
+    if with_git:
+        _git(root, "init", "-q")
+        _git(root, "add", "pkg1")
+        _git(root, "commit", "-qm", "tracked and untracked files alike")
+    else:
+        monkeypatch.setattr(discover, "_git_listing", lambda _root, _within=None: None)
+    listed = {f.path for f in discover_files(root, within=frozenset({"pkg[1]"})).files}
+    assert listed == {"pkg[1]/a.go"}
+    listed = {f.path for f in discover_files(root, within=frozenset({"", "pkg1"})).files}
+    assert listed == {"top.py", "pkg1/b.go"}
