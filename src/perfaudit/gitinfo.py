@@ -6,9 +6,15 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
-_SSH = re.compile(r"^git@([^:]+):(.+?)(?:\.git)?$")
-_HTTPS = re.compile(r"^https?://(?:[^@/]+@)?([^/]+)/(.+?)(?:\.git)?/?$")
+# scp-like ``[user@]host:path`` (no scheme); a Windows path (``C:\\x``) has no repository path
+_SCP = re.compile(r"^(?:[^@/:]+@)?(?P<host>[^@/:]+):(?P<path>[^/].*)$")
+_SCHEMES = frozenset({"https", "http", "ssh", "git", "git+ssh", "ssh+git"})
+_REPO_PATH = re.compile(r"^[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)+$")
+_COMMIT = re.compile(r"^[0-9a-fA-F]+$")
+FORGES = {"github.com": ("/blob/", "-L"), "gitlab.com": ("/-/blob/", "-")}
+"""Hosts whose file pages perfaudit links to: the blob path and how a line range is written."""
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -25,13 +31,64 @@ def head_commit(root: Path) -> str | None:
     return _git(root, "rev-parse", "HEAD")
 
 
+def _host_and_path(remote: str) -> tuple[str, str] | None:
+    """A remote URL's host and repository path, with any user, password, token or port left
+    out; None for a local path or a URL of another scheme."""
+    if "://" not in remote:
+        scp = _SCP.match(remote)
+        return (scp.group("host"), scp.group("path")) if scp else None
+    try:
+        parts = urlsplit(remote)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SCHEMES or not host:
+        return None
+    return host, parts.path
+
+
 def web_url(remote: str) -> str | None:
-    """``https://host/owner/repo`` for an ssh or https remote URL, or None."""
-    for pattern in (_SSH, _HTTPS):
-        found = pattern.match(remote.strip())
-        if found:
-            return f"https://{found.group(1)}/{found.group(2)}"
-    return None
+    """``https://host/owner/repo`` for an ssh, scp-like, git or http(s) remote URL, or None.
+
+    Built from the host and the repository path alone, so credentials in the remote
+    (``https://user:token@host/...``) never reach a report.
+    """
+    found = _host_and_path(remote.strip())
+    if found is None:
+        return None
+    host, path = found[0].lower(), found[1].strip("/").removesuffix(".git")
+    if not _REPO_PATH.match(path):
+        return None
+    return f"https://{host}/{path}"
+
+
+def _forge_repo(repository_url: str) -> tuple[str, str] | None:
+    """Host and repository path of a plain ``https://host/owner/repo`` on a known forge."""
+    try:
+        parts = urlsplit(repository_url)
+        port = parts.port
+    except ValueError:
+        return None
+    host, repo = (parts.hostname or "").lower(), parts.path.strip("/")
+    if parts.scheme != "https" or host not in FORGES or port or "@" in parts.netloc \
+            or parts.query or parts.fragment or not _REPO_PATH.match(repo):
+        return None
+    return host, repo
+
+
+def blob_url(repository_url: str | None, commit: str | None, path: str, start: int,
+             end: int) -> str | None:
+    """The web page of ``path`` at ``commit``, at lines ``start``-``end``: only on a known
+    forge (FORGES) and at a commit, built from the host and repository path alone."""
+    if not repository_url or not commit or not _COMMIT.match(commit):
+        return None
+    found = _forge_repo(repository_url)
+    if found is None:
+        return None
+    host, repo = found
+    blob, through = FORGES[host]
+    anchor = f"L{start}" + (f"{through}{end}" if end > start else "")
+    return f"https://{host}/{repo}{blob}{commit}/{quote(path, safe='/')}#{anchor}"
 
 
 def repository_url(root: Path) -> str | None:

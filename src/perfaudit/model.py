@@ -117,6 +117,15 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Excerpt:
+    """Lines of a file around a finding, as they read when the report was written."""
+
+    start_line: int
+    """The number of the first line in ``lines`` (1-based)."""
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
     """One reviewer's raw finding."""
 
@@ -180,6 +189,8 @@ class ConsolidatedFinding:
     members: tuple[Finding, ...] = ()
     tier: Tier = Tier.FINDING
     heat: str = ""
+    excerpt: Excerpt | None = None
+    """The code around the finding, read from the audited tree when its reports were written."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -59,7 +59,7 @@ def test_audit_writes_reports_and_fails_on(make_repo, capsys, tmp_path) -> None:
                                "-j", "1"], capsys)
     assert code == 1
     assert {p.name for p in out_dir.iterdir()} == {"report.md", "findings.json", "findings.sarif"}
-    assert "Wrote" in out and "1 findings" in out
+    assert "Wrote" in out and "1 finding —" in out
     data = json.loads((out_dir / "findings.json").read_text())
     assert data["schema_version"] == "1.0"
     assert data["findings"][0]["rule"] == "time-after-in-loop"

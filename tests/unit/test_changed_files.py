@@ -55,7 +55,7 @@ def test_files_are_audited_with_heat_from_their_package(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     code, out, _ = run(capsys, "audit", "a/a.go", "-o", str(tmp_path / "o"), "-f", "json")
-    assert code == 0 and "audited 1 files" in out
+    assert code == 0 and "audited 1 file (" in out
     # the handler in a/b.go makes a/a.go's helper hot though b.go was not asked for
     assert _findings(tmp_path / "o") == [("a/a.go", "finding")]
     report = json.loads((tmp_path / "o" / "findings.json").read_text())
@@ -76,7 +76,7 @@ def test_changed_since_reports_only_changed_files(repo: Path, tmp_path: Path,
     (repo / "b" / "other.go").write_text(OTHER + "\n// touched\n", encoding="utf-8")
     code, out, _ = run(capsys, "audit", str(repo), "--changed-since", "HEAD", "--all",
                        "-o", str(tmp_path / "o"), "-f", "json")
-    assert code == 0 and "audited 1 files" in out
+    assert code == 0 and "audited 1 file (" in out
     assert {path for path, _tier in _findings(tmp_path / "o")} == {"b/other.go"}
     code, out, _ = run(capsys, "audit", str(repo), "--all", "-o", str(tmp_path / "all"),
                        "-f", "json", "--no-history")

@@ -119,5 +119,5 @@ def test_method_section_names_files_a_reviewer_left_out(report) -> None:
                  Skip(path="c.go", reason="too large"))))
     assert [s.path for s in run.not_reviewed] == ["a.go", "b.go", "c.go"]
     text = markdown.render(swap(report, audit=swap(report.audit, reviewers=(run,))))
-    assert "- openai:m did not review 3 file(s) — budget: 2, too large: 1" in text
+    assert "- openai:m did not review 3 files — budget: 2, too large: 1" in text
     assert "Prompt versions: openai:m: `abc123`" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,36 @@ def progress_hooks(enabled: bool) -> Iterator[Hooks]:
         task = bar.add_task("review", total=None)
         yield Hooks(on_start=lambda total: bar.update(task, total=total),
                     progress=lambda _done: bar.advance(task))
+
+
+RoundHook = Callable[[int, int, str], None]
+
+
+@contextmanager
+def round_progress(enabled: bool) -> Iterator[RoundHook]:
+    """A benchmark run's progress on stderr when ``enabled``: a bar over its rounds, the
+    revision measured now and the time taken. The hook is told each round as it starts."""
+    if not enabled:
+        yield lambda _step, _total, _side: None
+        return
+    from rich.progress import (  # only a progress bar needs these
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("checking out the revisions", total=None)
+
+        def started(step: int, total: int, side: str) -> None:
+            bar.update(task, total=total, completed=step - 1,
+                       description=f"round {step}/{total}: measuring {side}")
+
+        yield started
 
 
 def error(message: str) -> None:

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from perfaudit.cli import _console
-from perfaudit.cli._reports import write_reports
 from perfaudit.errors import UsageError
 from perfaudit.model import Report
-from perfaudit.render import FORMATS
 from perfaudit.render.json import load
 
 VERIFIED_DIR = "verified"
@@ -42,12 +40,6 @@ def load_report(path: Path) -> Report:
     except ValueError as exc:
         raise UsageError(f"{path}: not a perfaudit findings.json "
                          f"({str(exc).splitlines()[0]})") from exc
-
-
-def write_verified(report: Report, source: Path, output: str | None) -> list[Path]:
-    """Write every report format to ``--output`` or to ``verified/`` beside the findings."""
-    out_dir = Path(output) if output else source.parent / VERIFIED_DIR
-    return write_reports(report, out_dir, tuple(FORMATS))
 
 
 def emit(text_or_doc: str | dict[str, Any], written: list[Path]) -> None:

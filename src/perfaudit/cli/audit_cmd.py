@@ -9,66 +9,77 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 
 from perfaudit import gitinfo
 from perfaudit.cli import _console
-from perfaudit.cli._reports import split_values, write_reports
+from perfaudit.cli._names import check_selection
+from perfaudit.cli._reports import split_values, with_excerpts, write_reports
 from perfaudit.config import Config, key_env, load_config, with_overrides
 from perfaudit.errors import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, UsageError
-from perfaudit.model import Report, Severity, SourceFile, Tier
+from perfaudit.model import ConsolidatedFinding, Report, Severity, SourceFile, Tier
 from perfaudit.pipeline import Focus, resolve_root, run_audit
 from perfaudit.render import FORMATS
+from perfaudit.wording import plural
 
 
-def _check_names(config: Config) -> None:
-    # reviewer-scoped ids such as "ruff:PERF401" belong to that reviewer, not the catalogue
-    names = [n for n in (*config.select, *config.ignore) if ":" not in n]
-    if names:
-        from perfaudit.rules.catalogue import load_catalogue, unknown_rule_names
-
-        unknown = unknown_rule_names(names, load_catalogue())
-    else:
-        unknown = []
-    if unknown:
-        raise UsageError(f"unknown rule or category: {', '.join(unknown)} "
-                         "(see `perfaudit rules`)")
+def _check_formats(config: Config) -> None:
     bad = sorted(set(config.formats) - set(FORMATS))
     if bad:
         raise UsageError(f"unknown format: {', '.join(bad)} (choose from {', '.join(FORMATS)})")
 
 
-def _print_summary(report: Report, written: list[Path]) -> None:
-    audit = report.audit
-    findings = [f for f in report.findings if f.tier is Tier.FINDING]
+SHOWN = 10
+"""How many findings the summary lists; the reports have the rest."""
+
+
+def finding_lines(findings: list[ConsolidatedFinding]) -> list[str]:
+    """One line per finding (the first SHOWN): number, severity, place, rule id and title,
+    columns aligned and nothing cut, so a rule id can be copied into ``--ignore``."""
+    shown = findings[:SHOWN]
+    places = [f"{f.location.path}:{f.location.start_line}" for f in shown]
+    rules = [f.rule or "—" for f in shown]
+    place_width = max(map(len, places), default=0)
+    rule_width = max(map(len, rules), default=0)
+    lines = [f"  #{f.number:<3} {f.severity.value}  {place:<{place_width}}  "
+             f"{rule:<{rule_width}}  {f.title}"
+             for f, place, rule in zip(shown, places, rules, strict=True)]
+    if len(findings) > SHOWN:
+        lines.append(f"  … {len(findings) - SHOWN} more in the report")
+    return lines
+
+
+def _print_counts(report: Report, findings: list[ConsolidatedFinding]) -> None:
+    audit, out = report.audit, _console.stdout
     counts = Counter(f.severity for f in findings)
     by_sev = "  ".join(f"{s.value}: {counts.get(s, 0)}" for s in Severity)
-    out = _console.stdout
     ran = ", ".join(r.name for r in audit.reviewers if r.available) or "no reviewer"
-    out.print(f"[bold]perfaudit[/] audited {audit.files_scanned} files "
-              f"({audit.lines_scanned:,} lines) with {ran}")
-    out.print(f"{len(findings)} findings — {by_sev}")
-    for finding in findings[:10]:
-        loc = finding.location
-        out.print(f"  #{finding.number:<3} {finding.severity.value}  {loc.path}:{loc.start_line}  "
-                  f"{finding.title}", markup=False)
-    if len(findings) > 10:
-        out.print(f"  … {len(findings) - 10} more in the report")
+    out.print(f"[bold]perfaudit[/] audited {plural(audit.files_scanned, 'file')} "
+              f"({plural(audit.lines_scanned, 'line')}) with {escape(ran)}")
+    out.print(f"{plural(len(findings), 'finding')} — {by_sev}", markup=False)
+    for line in finding_lines(findings):
+        out.print(line, markup=False)
     leads = sum(1 for f in report.findings if f.tier is Tier.LEAD)
     left_out = audit.cold_matches + audit.unproven_matches
     if leads or left_out:
         hidden = "" if audit.cold_shown or not left_out else " (--all shows them)"
-        out.print(f"{leads} leads (periodic, or heat unknown); left out: {audit.cold_matches} "
-                  f"cold, {audit.unproven_matches} unproven{hidden}", markup=False)
+        out.print(f"{plural(leads, 'lead')} (periodic, or heat unknown); left out: "
+                  f"{audit.cold_matches} cold, {audit.unproven_matches} unproven{hidden}",
+                  markup=False)
+
+
+def _print_run(report: Report) -> None:
+    audit, out = report.audit, _console.stdout
     for run in audit.reviewers:
         if run.cache_hits or run.cache_misses:
-            out.print(f"Cache: {run.cache_hits} unchanged files from the cache, "
+            out.print(f"Cache: {plural(run.cache_hits, 'unchanged file')} from the cache, "
                       f"{run.cache_misses} reviewed afresh", markup=False)
     if audit.skipped:
         parts = ", ".join(f"{reason} {count}" for reason, count in audit.skipped.items())
-        out.print(f"Skipped {sum(audit.skipped.values())} files: {parts}", markup=False)
-    unavailable = [r.name for r in audit.reviewers if not r.available]
-    for name in unavailable:
-        out.print(f"Reviewer {name} was not available; the audit went on without it.")
+        out.print(f"Skipped {plural(sum(audit.skipped.values()), 'file')}: {parts}", markup=False)
+    for name in (r.name for r in audit.reviewers if not r.available):
+        out.print(f"Reviewer {name} was not available; the audit went on without it.",
+                  markup=False)
     if audit.diagnostics:
         kinds = Counter(d.kind for d in audit.diagnostics)
         out.print("Problems: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
@@ -78,10 +89,16 @@ def _print_summary(report: Report, written: list[Path]) -> None:
                   + "; ".join(audit.incomplete_reasons), markup=False, style="bold red")
     for run in audit.reviewers:
         if run.tokens_in or run.tokens_out or run.rejected:
-            out.print(f"{run.name}: {run.tokens_in:,} tokens in, {run.tokens_out:,} out, "
-                      f"${run.cost_usd:.4f}, {run.rejected} finding(s) rejected", markup=False)
+            out.print(f"{run.name}: {plural(run.tokens_in, 'token')} in, "
+                      f"{run.tokens_out:,} out, ${run.cost_usd:.4f}, "
+                      f"{plural(run.rejected, 'finding')} rejected", markup=False)
+
+
+def _print_summary(report: Report, written: list[Path]) -> None:
+    _print_counts(report, [f for f in report.findings if f.tier is Tier.FINDING])
+    _print_run(report)
     for path in written:
-        out.print(f"Wrote {path}", markup=False)
+        _console.stdout.print(f"Wrote {path}", markup=False)
 
 
 def _with_credentials(config: Config) -> Config:
@@ -189,7 +206,8 @@ def audit(paths: tuple[str, ...], config_file: Path | None, baseline: str | None
     overrides = {**flags, "formats": split_values(flags["formats"]), "select": split_values(flags["select"]),
                  "ignore": split_values(flags["ignore"]), "reviewers": split_values(flags["reviewers"])}
     config = _with_credentials(load_config(root, config_file, overrides))
-    _check_names(config)
+    check_selection(config, overrides, root, config_file)
+    _check_formats(config)
     with _console.progress_hooks(_console.interactive()) as hooks:
         known = prepare_baseline(root, config, hooks, baseline=baseline, new_from_rev=new_from_rev,
                                  keep_history=keep_history and not config.dry_run)
@@ -200,7 +218,7 @@ def audit(paths: tuple[str, ...], config_file: Path | None, baseline: str | None
         _print_dry_run(report)
         raise click.exceptions.Exit(EXIT_OK)
     out_dir = Path(config.output) if config.output else root / ".perfaudit" / "audits" / report.audit.id
-    written = write_reports(report, out_dir, config.formats)
+    written = write_reports(with_excerpts(report, root), out_dir, config.formats)
     # history holds whole audits: one of a few files, or one narrowed to what is new since a
     # baseline, would make the rest look fixed to re-validation and triage
     unfiltered = report if known is None else finish_audit(whole, root, hooks.clock().date(), None)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from perfaudit.cli import _console, _verify_io
+from perfaudit.cli import _console, _verified, _verify_io
 from perfaudit.errors import UsageError
 from perfaudit.model import Language
 from perfaudit.verify.attach import attach_benchmarks
@@ -45,9 +45,12 @@ def _finish(comparison: Comparison, labels: tuple[str, str], extra: dict[str, An
             fmt: str, findings: Path | None, output: str | None) -> None:
     written: list[Path] = []
     if findings is not None:
-        report = _verify_io.load_report(findings)
-        report = attach_benchmarks(report, comparison, *labels)
-        written = _verify_io.write_verified(report, findings, output)
+        source = _verify_io.load_report(findings)
+        out_dir = _verified.destination(findings, output)
+        # a profile's re-ranking, or other benchmarks, written there before are kept
+        base = _verified.earlier_report(out_dir, source) or source
+        report = attach_benchmarks(base, comparison, *labels)
+        written = _verified.write_verified(report, out_dir)
     if fmt == "json":
         _verify_io.emit({**to_json(comparison, *labels), **extra}, written)
     else:
@@ -91,11 +94,6 @@ def _relative(path: Path, root: Path) -> str:
         return ""
 
 
-def _progress(step: int, total: int, side: str) -> None:
-    if _console.interactive():
-        _console.stderr.print(f"round {step}/{total}: {side}", markup=False)
-
-
 @click.command()
 @click.argument("packages", nargs=-1)
 @click.option("--base", required=True, help="Revision measured as the baseline.")
@@ -129,7 +127,8 @@ def bench(packages: tuple[str, ...], base: str, head: str, repo: str, **opts: An
                            cpu=opts.pop("cpu"),
                            count=opts.pop("count"), timeout_s=opts.pop("timeout"),
                            python=opts.pop("python_exe"), runner=opts.pop("runner"))
-    samples = run_bench(root, commits, options, on_round=_progress)
+    with _console.round_progress(_console.interactive()) as on_round:
+        samples = run_bench(root, commits, options, on_round=on_round)
     comparison = compare(samples[BASE], samples[HEAD], alpha=opts.pop("alpha"),
                          use_holm=opts.pop("holm"))
     _finish(comparison, (base, head), {"commits": commits, "rounds": options.count,

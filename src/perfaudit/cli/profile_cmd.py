@@ -7,8 +7,10 @@ from typing import Any
 
 import click
 
-from perfaudit.cli import _verify_io
+from perfaudit.cli import _verified, _verify_io
+from perfaudit.errors import UsageError
 from perfaudit.model import ConsolidatedFinding, Report
+from perfaudit.verify.merge import carry_benchmarks
 from perfaudit.verify.readers import load_profile
 from perfaudit.verify.rerank import HOT_SHARE, percent, rerank
 
@@ -61,9 +63,16 @@ def profile(profile_file: Path, path: Path, **opts: Any) -> None:
     """Re-rank an audit's findings by a profile (Go pprof, cProfile/pstats, folded stacks)."""
     source = _verify_io.findings_path(path, opts["audit_id"], opts["findings"])
     report = _verify_io.load_report(source)
+    if report.profile_source:
+        raise UsageError(f"{source} was already re-ranked by a profile "
+                         f"({report.profile_source}); pass the audit's own findings.json")
+    out_dir = _verified.destination(source, opts["output"])
+    earlier = _verified.earlier_report(out_dir, report)
     loaded = load_profile(profile_file, opts["sample_type"])
     ranked = rerank(report, loaded, hot_share=opts["hot_share"], top=opts["top"])
-    written = _verify_io.write_verified(ranked, source, opts["output"])
+    if earlier is not None:  # benchmark results written there before are kept
+        ranked = carry_benchmarks(ranked, earlier)
+    written = _verified.write_verified(ranked, out_dir)
     fmt = opts["fmt"]
     before = {f.number: f for f in report.findings}
     _verify_io.emit(_json(ranked, before) if fmt == "json" else _table(ranked, before), written)

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from perfaudit import gitinfo
 from perfaudit.model import AuditInfo, Location
 
 _BACKTICKS = re.compile(r"`+")
@@ -22,16 +23,14 @@ def span(location: Location) -> str:
 
 
 def source_link(audit: AuditInfo, location: Location) -> str | None:
-    """A web link to the lines, when the repository's URL and commit are known."""
-    if not audit.repository_url or not audit.commit:
-        return None
-    anchor = f"L{location.start_line}"
-    if location.end_line > location.start_line:
-        anchor += f"-L{location.end_line}"
-    return f"{audit.repository_url}/blob/{audit.commit}/{audit.path_prefix}{location.path}#{anchor}"
+    """A web link to the lines at the audited commit, when the repository is on a known forge
+    (see ``gitinfo.blob_url``)."""
+    return gitinfo.blob_url(audit.repository_url, audit.commit,
+                            f"{audit.path_prefix}{location.path}", location.start_line,
+                            location.end_line)
 
 
-def _spans(text: str) -> Iterator[tuple[str, bool]]:
+def spans(text: str) -> Iterator[tuple[str, bool]]:
     """``text`` cut into plain pieces and complete code spans (``True``), as CommonMark reads them."""
     start = pos = 0
     while opening := _BACKTICKS.search(text, pos):
@@ -57,7 +56,7 @@ def inline(text: str) -> str:
     link, image and code-span syntax is backslash-escaped, so it shows as typed.
     """
     flat = " ".join(text.split())
-    return "".join(piece if is_code else _plain(piece) for piece, is_code in _spans(flat))
+    return "".join(piece if is_code else _plain(piece) for piece, is_code in spans(flat))
 
 
 def code(text: str) -> str:
@@ -80,6 +79,3 @@ def code_cell(text: str) -> str:
     return code(text).replace("|", "\\|")
 
 
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """``1 finding``, ``2 findings``; ``many`` for irregular plurals."""
-    return f"{count} {noun}" if count == 1 else f"{count} {many or noun + 's'}"

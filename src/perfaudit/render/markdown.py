@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from perfaudit.model import Report, ReviewerRun
 from perfaudit.render import md_method, md_panel, md_plan, md_track, md_verify
-from perfaudit.render._text import inline, plural
+from perfaudit.render._text import inline
+from perfaudit.wording import plural
 
 Section = Callable[[Report], list[str]]
 
@@ -25,7 +26,7 @@ def _title(report: Report) -> list[str]:
         for r in audit.reviewers) or "none"
     versions = ", ".join(f"{lang} {ver}" for lang, ver in sorted(audit.language_versions.items()))
     line = (f"Target **{name}** at {commit} · {audit.started[:10]} · reviewers: {reviewers} · "
-            f"{plural(audit.files_scanned, 'file')}, {audit.lines_scanned:,} lines")
+            f"{plural(audit.files_scanned, 'file')}, {plural(audit.lines_scanned, 'line')}")
     if versions:
         line += f" · {versions}"
     return [f"# Performance audit: {name}", "", line, ""]

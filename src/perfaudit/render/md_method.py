@@ -6,7 +6,8 @@ from collections import Counter
 
 from perfaudit.model import Report
 from perfaudit.render import panel
-from perfaudit.render._text import cell, code, plural
+from perfaudit.render._text import cell, code
+from perfaudit.wording import plural
 
 MAX_DIAGNOSTICS = 50
 
@@ -36,7 +37,7 @@ def _not_reviewed(report: Report) -> list[str]:
         if run.not_reviewed:
             reasons = Counter(skip.reason for skip in run.not_reviewed)
             text = ", ".join(f"{reason}: {count}" for reason, count in sorted(reasons.items()))
-            lines.append(f"- {cell(run.name)} did not review {len(run.not_reviewed)} file(s) — "
+            lines.append(f"- {cell(run.name)} did not review {plural(len(run.not_reviewed), 'file')} — "
                          f"{cell(text)}")
     prompts = sorted({f"{r.name}: `{r.prompt_version}`" for r in report.audit.reviewers
                       if r.prompt_version})
@@ -62,7 +63,7 @@ def method(report: Report) -> list[str]:
     """Reviewers with model, duration, tokens, cost and coverage; skips; problems met."""
     audit = report.audit
     lines = ["## How this audit was made", "",
-             f"{plural(audit.files_scanned, 'file')} ({audit.lines_scanned:,} lines) "
+             f"{plural(audit.files_scanned, 'file')} ({plural(audit.lines_scanned, 'line')}) "
              "discovered for review.", "", *_reviewer_rows(report), *_not_reviewed(report)]
     if audit.skipped:
         skips = ", ".join(f"{reason}: {count}" for reason, count in audit.skipped.items())

@@ -7,6 +7,7 @@ import re
 from perfaudit.model import ConsolidatedFinding, Report
 from perfaudit.render import panel
 from perfaudit.render._text import cell, code, inline, source_link, span
+from perfaudit.wording import plural
 
 
 def where(report: Report, finding: ConsolidatedFinding) -> str:
@@ -36,7 +37,7 @@ def summary(report: Report) -> list[str]:
         lines += ["No performance findings in code known to run often." if leads
                   else "No performance findings.", ""]
     if leads:
-        lines += [f"{len(leads)} more {'match is a lead' if len(leads) == 1 else 'matches are leads'}: "
+        lines += [f"{plural(len(leads), 'more match is a lead', 'more matches are leads')}: "
                   "their code runs periodically, or nothing shows how often it runs (see *Leads*).", ""]
     lines += [panel.left_out_sentence(report), ""]
     return lines

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from perfaudit.model import ConsolidatedFinding, Report, Triage, TriageState
-from perfaudit.render._text import cell, plural, span
+from perfaudit.render._text import cell, span
+from perfaudit.wording import plural
 
 _TRIAGE_DIAGNOSTICS = {"suppression-without-reason": "in-code suppression without a reason",
                        "unused-suppression": "in-code suppression that matched no finding"}

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from perfaudit.model import Agreement, ConsolidatedFinding, Report, ReviewerRun, Severity, Tier
-from perfaudit.render._text import plural
+from perfaudit.wording import plural
 
 
 def reported(report: Report) -> list[ConsolidatedFinding]:

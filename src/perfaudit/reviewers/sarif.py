@@ -11,6 +11,7 @@ from perfaudit.model import Diagnostic, Language, ReviewerRun, SourceFile
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.locate import locate_files
 from perfaudit.reviewers.sarif_import import SarifImport, parse_sarif
+from perfaudit.wording import plural
 
 PREFIX = "sarif:"
 _SUFFIX_LANGUAGE = {".go": Language.GO, ".py": Language.PYTHON, ".pyi": Language.PYTHON}
@@ -57,7 +58,7 @@ class SarifReviewer:
         if len(kept) < len(imported.findings):
             diagnostics.append(Diagnostic(
                 source=imported.tool, kind="outside-review",
-                message=f"{len(imported.findings) - len(kept)} result(s) on files perfaudit "
+                message=f"{plural(len(imported.findings) - len(kept), 'result')} on files perfaudit "
                         "does not review left out"))
         kept = locate_files(kept, ctx.root, {f.path: f.language for f in files})
         run = ReviewerRun(name=imported.tool, files_reviewed=len(reviewed), findings=len(kept),

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from perfaudit.model import BenchmarkMetric, Evidence, Report
 from perfaudit.verify.compare import Comparison, Row
+from perfaudit.verify.merge import BENCHMARK, drop_benchmarks
 from perfaudit.verify.plan import match_benchmarks
 from perfaudit.verify.table import format_value
 
@@ -28,7 +29,7 @@ def _evidence(row: Row, base_label: str, head_label: str) -> Evidence:
         change = f"{row.delta_pct:+.1f}% (p={row.p_adjusted or row.p_value or 0:.3f})"
     else:
         change = "no significant change"
-    return Evidence(kind="benchmark",
+    return Evidence(kind=BENCHMARK,
                     summary=f"{row.name} {row.unit}: {before} → {after}, {change}",
                     detail=f"{base_label} → {head_label}, n={len(row.base_samples)}+"
                            f"{len(row.head_samples)}, Mann-Whitney U")
@@ -36,8 +37,13 @@ def _evidence(row: Row, base_label: str, head_label: str) -> Evidence:
 
 def attach_benchmarks(report: Report, comparison: Comparison, base_label: str,
                       head_label: str) -> Report:
-    """The report with baseline metrics, and benchmark evidence on findings named like one."""
+    """The report with baseline metrics, and benchmark evidence on findings named like one.
+
+    Earlier results of the benchmarks measured now are replaced; those of other benchmarks
+    (another package's, compared before) are kept.
+    """
     names = list(dict.fromkeys(r.name for r in comparison.rows))
+    report = drop_benchmarks(report, set(names))
     matched = match_benchmarks(report.findings, names)
     findings = []
     for finding in report.findings:
@@ -45,4 +51,5 @@ def attach_benchmarks(report: Report, comparison: Comparison, base_label: str,
         extra = tuple(_evidence(r, base_label, head_label) for r in rows)
         findings.append(replace(finding, evidence=(*finding.evidence, *extra)) if extra
                         else finding)
-    return replace(report, findings=tuple(findings), metrics=to_metrics(comparison))
+    return replace(report, findings=tuple(findings),
+                   metrics=(*report.metrics, *to_metrics(comparison)))

@@ -89,6 +89,12 @@ def _geomeans(rows: list[Row]) -> list[Geomean]:
     return result
 
 
+def _listed(rows: list[Row], most: int = 5) -> str:
+    """The rows' benchmark names, the first ``most`` of them, then an ellipsis."""
+    names = list(dict.fromkeys(r.name for r in rows))
+    return ", ".join(names[:most]) + (", …" if len(names) > most else "")
+
+
 def _warnings(rows: list[Row], alpha: float, use_holm: bool, level: float) -> list[str]:
     notes = []
     tested = [r for r in rows if r.base and r.head]
@@ -102,8 +108,9 @@ def _warnings(rows: list[Row], alpha: float, use_holm: bool, level: float) -> li
         need = stats.min_samples(threshold)
         extra = f" (Holm over {family} benchmarks needs p < {threshold:.3g})" if use_holm \
             and family > 1 else ""
-        notes.append(f"too few samples: {len(short)} comparison(s) cannot reach significance at "
-                     f"α={alpha:g}{extra}; need at least {need} per side (use --count {need})")
+        which = "any comparison" if len(short) == len(varied) else _listed(short)
+        notes.append(f"too few samples for {which} to reach significance at α={alpha:g}{extra}; "
+                     f"need at least {need} per side (use --count {need})")
     need_ci = stats.min_interval_samples(level)
     if any(s.n < need_ci for r in tested for s in (r.base, r.head) if s):
         notes.append(f"fewer than {need_ci} samples on a side: its interval is the full range, "

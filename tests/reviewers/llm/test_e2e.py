@@ -65,7 +65,7 @@ def test_two_models_and_rules(service: Path, tmp_path: Path, capsys, monkeypatch
                          capsys)
         assert code == 0
         assert server.requests[0].headers["authorization"] == "Bearer sk-e2e-key"
-        assert "openai:model-a: " in out and "1 finding(s) rejected" in out
+        assert "openai:model-a: " in out and "1 finding rejected" in out
         report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
         summary = report.split("## Summary")[1].split("\n## ")[0]
         # sync.go:36 (all three reviewers) is a timer per interval of a periodic loop: a per-run
@@ -105,8 +105,8 @@ def test_dry_run_sends_nothing(service: Path, tmp_path: Path, capsys, monkeypatc
         assert code == 0 and server.requests == []
     assert not (tmp_path / "dry").exists()
     assert "Dry run: nothing was sent." in out
-    assert "openai:model-a: batch 1/1: 6 file(s)" in out and "≤$0.0" in out
-    assert "cmd:model-b: total: 1 batch(es), 1 request(s), 0 cached" in out
+    assert "openai:model-a: batch 1/1: 6 files" in out and "≤$0.0" in out
+    assert "cmd:model-b: total: 1 batch, 1 request, 0 cached" in out
     assert "cost unknown (no price configured)" in out
     assert not (service / ".perfaudit" / "perfaudit.db").exists()
 

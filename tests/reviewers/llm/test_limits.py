@@ -34,7 +34,7 @@ def test_max_cost_stops_before_the_budget_would_pass(go_repo: Path, server: Loop
     assert len(result.reviewed) == 1
     assert [s.reason for s in result.skipped] == ["cost limit reached (--max-cost)"]
     budget = [d for d in result.diagnostics if d.kind == "llm-budget"]
-    assert len(budget) == 1 and "1 file(s) not reviewed" in budget[0].message
+    assert len(budget) == 1 and "1 file not reviewed" in budget[0].message
 
 
 def test_max_cost_without_prices_sends_nothing(go_repo: Path, server: Loopback) -> None:
@@ -89,7 +89,7 @@ def test_missing_sdk_is_a_diagnostic(go_repo: Path, monkeypatch: pytest.MonkeyPa
     ctx = make_context(go_repo, NAME, settings(base_url="http://127.0.0.1:9/v1"), credentials=KEY)
     result = LlmReviewer(NAME, ctx.config).review(sources(go_repo), ctx)
     assert result.run.available is False
-    assert "pip install 'perfaudit[openai]'" in result.diagnostics[-1].message
+    assert "pip install '.[openai]'" in result.diagnostics[-1].message
 
 
 def test_missing_key_is_a_diagnostic(go_repo: Path) -> None:

@@ -12,6 +12,7 @@ from perfaudit.model import Diagnostic, Finding, Language, ReviewerRun, SourceFi
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.linters import _proc
 from perfaudit.reviewers.locate import locate_files
+from perfaudit.wording import plural
 
 Parse = Callable[[str], list[Finding]]
 Command = Callable[[str], list[str]]
@@ -121,7 +122,7 @@ class GoLinterReviewer:
                             Language.GO)
         dropped = len(findings) - len(kept)
         if dropped:
-            diagnostics.append(self._diag("outside-review", f"{dropped} finding(s) on files "
+            diagnostics.append(self._diag("outside-review", f"{plural(dropped, 'finding')} on files "
                                           "perfaudit does not review (tests, generated, vendored) "
                                           "left out"))
         run = ReviewerRun(name=self.name, files_reviewed=len(reviewed), findings=len(kept),

@@ -14,6 +14,7 @@ from perfaudit.reviewers.llm.cache import AnswerCache
 from perfaudit.reviewers.llm.dispatch import Outcome, Plan, State, cached_outcomes
 from perfaudit.reviewers.llm.ground import Rejection
 from perfaudit.reviewers.llm.prepare import Prepared
+from perfaudit.wording import plural
 
 _OK = frozenset({State.ANSWERED, State.CACHED})
 _SKIP_REASON = {State.FAILED: "LLM request failed", State.INVALID: "invalid LLM answer"}
@@ -71,8 +72,8 @@ def outcome_diagnostics(reviewer: str, outcomes: Sequence[Outcome]) -> list[Diag
     if unsent:
         files = len({p for o in unsent for p in o.batch.paths})
         found.append(Diagnostic(source=reviewer, kind="llm-budget",
-                                message=f"{unsent[0].message}: {len(unsent)} batch(es), "
-                                        f"{files} file(s) not reviewed"))
+                                message=f"{unsent[0].message}: {plural(len(unsent), 'batch', 'batches')}, "
+                                        f"{plural(files, 'file')} not reviewed"))
     return found
 
 
@@ -106,11 +107,12 @@ def dry_run(reviewer: str, model: str, batches: Sequence[Batch], *, plan: Plan,
             total_in, total_cost = total_in + tokens, total_cost + cost
         state = "cached, free" if hit else f"~{tokens:,} tokens in, ≤{plan.max_output_tokens:,} out"
         lines.append(Diagnostic(source=reviewer, kind="dry-run", path=b.paths[0], message=(
-            f"batch {b.index}/{len(batches)}: {len(b.paths)} file(s) ({_names(b)}), "
-            f"{len(b.chunks)} part(s), {state}" + ("" if hit else _price(cost, plan)))))
+            f"batch {b.index}/{len(batches)}: {plural(len(b.paths), 'file')} ({_names(b)}), "
+            f"{plural(len(b.chunks), 'part')}, {state}" + ("" if hit else _price(cost, plan)))))
     requests = len(batches) - len(cached)
     lines.append(Diagnostic(source=reviewer, kind="dry-run", message=(
-        f"total: {len(batches)} batch(es), {requests} request(s), {len(cached)} cached, "
+        f"total: {plural(len(batches), 'batch', 'batches')}, {plural(requests, 'request')}, "
+        f"{len(cached)} cached, "
         f"~{int(total_in):,} tokens in, ≤{requests * plan.max_output_tokens:,} out"
         + _price(total_cost, plan))))
     lines.extend(Diagnostic(source=reviewer, kind="dry-run", path=s.path,

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 
 from perfaudit.model import Category, Severity
+from perfaudit.wording import plural
 
 
 class Confidence(StrEnum):
@@ -77,7 +78,7 @@ def _first_error(exc: ValidationError) -> str:
     """One line naming where the answer first broke the schema, and how many errors it has."""
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "answer"
-    return f"{where}: {first['msg']} ({exc.error_count()} error(s))"
+    return f"{where}: {first['msg']} ({plural(exc.error_count(), 'error')})"
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:

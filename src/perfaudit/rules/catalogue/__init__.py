@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import importlib
 import importlib.util
 from collections.abc import Iterable
@@ -22,6 +23,8 @@ EXAMPLE_EXT = {Language.GO: "go", Language.PYTHON: "py"}
 # libyaml's loader when PyYAML was built with it: loading the catalogue is per worker process
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MATCHER_KEYS = ("rule", "constraints", "utils", "transform")
+_CLOSE = 0.6  # difflib's own default cutoff for a close match
+_NEAR_BEST = 0.1  # a guess this far behind the closest one is noise beside it
 
 
 def _load_check(folder: Path) -> CheckFn | None:
@@ -131,12 +134,31 @@ def select_rules(
     return tuple(chosen)
 
 
-def unknown_rule_names(names: Iterable[str], rules: Iterable[Rule]) -> list[str]:
-    """Names in ``names`` that are neither a rule id, a category nor a language."""
+def selectable_names(rules: Iterable[Rule]) -> frozenset[str]:
+    """What ``select`` and ``ignore`` accept: every rule id, category and language."""
     known: set[str] = set()
     for rule in rules:
         known |= {rule.id, str(rule.meta.category), str(rule.language)}
-    return sorted(set(names) - known)
+    return frozenset(known)
+
+
+def unknown_rule_names(names: Iterable[str], rules: Iterable[Rule]) -> list[str]:
+    """Names in ``names`` that are neither a rule id, a category nor a language."""
+    return sorted(set(names) - selectable_names(rules))
+
+
+def closest_names(name: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known names a user most likely meant by ``name``, at most ``limit``: those it
+    begins (a prefix typed short), then the closest spellings (those about as close as the
+    closest one, so one clear guess is not followed by far-fetched ones)."""
+    candidates = sorted(set(known))
+    typed = name.strip().lower()
+    prefixed = [c for c in candidates if c.startswith(typed)] if len(typed) >= 3 else []
+    scored = sorted(((difflib.SequenceMatcher(None, typed, c).ratio(), c) for c in candidates),
+                    key=lambda pair: (-pair[0], pair[1]))
+    best = scored[0][0] if scored else 0.0
+    spelled = [c for ratio, c in scored if ratio >= max(_CLOSE, best - _NEAR_BEST)]
+    return list(dict.fromkeys([*prefixed, *spelled]))[:limit]
 
 
 def example_paths(rule: Rule) -> tuple[Path, Path]:

@@ -9,6 +9,7 @@ from perfaudit.heat.tiers import LIFETIME_CATEGORIES, PER_RUN_CATEGORIES
 from perfaudit.model import Category
 from perfaudit.rules.catalogue import example_paths
 from perfaudit.rules.catalogue.schema import Rule
+from perfaudit.wording import plural
 
 
 def _example(path: Path, fence: str) -> list[str]:
@@ -66,7 +67,13 @@ def render_catalogue(rules: Sequence[Rule]) -> str:
     ordered = sorted(rules, key=lambda r: (r.language.value, r.id))
     lines = ["# perfaudit rules", "",
              "Generated from `src/perfaudit/rules/*/*/rule.yml` by `make docs`; do not edit.", "",
-             f"{len(ordered)} rules.", "",
+             f"{plural(len(ordered), 'rule')}.", "",
+             "`perfaudit rules` lists them in a terminal or a pipe with every id whole; "
+             "`perfaudit rules --format json` prints a JSON array, one object per rule in the "
+             "order below, with the keys `id`, `language` (`go`, `python`), `title`, "
+             "`severity` (`P0`-`P2`), `category`, `status` (`stable`, `preview`) and `preview` "
+             "(a boolean: runs only when selected by id or with `--preview`). Keys are only "
+             "ever added, never renamed or removed.", "",
              "| Rule | Language | Category | Severity | Status | Title |",
              "|---|---|---|---|---|---|"]
     for rule in ordered:
