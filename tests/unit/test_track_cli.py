@@ -67,7 +67,7 @@ def test_baseline_from_findings_json_and_suppressions_in_triage(
     assert run(capsys, "audit", str(repo), "-o", str(tmp_path / "first"))[0] == 0
     code, out, _ = run(capsys, "audit", str(repo), "-o", str(tmp_path / "second"),
                        "--baseline", str(tmp_path / "first" / "findings.json"))
-    assert code == 0 and "1 findings hidden by the baseline" in out
+    assert code == 0 and "1 finding hidden by the baseline" in out
     report = (tmp_path / "second" / "report.md").read_text(encoding="utf-8")
     assert "No performance findings." in report
     triage = report.split("## Triage", 1)[1]
@@ -107,7 +107,7 @@ def test_an_adjudication_sticks_in_later_audits(repo: Path, tmp_path: Path,
     assert found["severity"] != "P2"
     code, _, err = run(capsys, "triage", found["fingerprint"], str(repo), "--status",
                        "adjudicated", "--reason", "the loop ends after one message")
-    assert code == 2 and "--severity" in err
+    assert code == 2 and "needs a severity" in err
     code, _, _ = run(capsys, "triage", found["fingerprint"], str(repo), "--status", "adjudicated",
                      "--severity", "P2", "--reason", "the loop ends after one message",
                      "--author", "bob")

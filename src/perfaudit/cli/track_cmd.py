@@ -12,7 +12,7 @@ import click
 
 from perfaudit import gitinfo
 from perfaudit.cli import _console
-from perfaudit.cli._reports import split_values, write_reports
+from perfaudit.cli._reports import split_values, with_excerpts, write_reports
 from perfaudit.config import load_config
 from perfaudit.errors import UsageError
 from perfaudit.model import Report, Revalidation, Severity, Triage, TriageState, TriageStatus
@@ -20,6 +20,7 @@ from perfaudit.pipeline import resolve_root
 from perfaudit.render import FORMATS
 from perfaudit.store import history
 from perfaudit.track import service, triage
+from perfaudit.wording import plural
 
 
 def print_tracking(report: Report, warning: str | None) -> None:
@@ -27,11 +28,11 @@ def print_tracking(report: Report, warning: str | None) -> None:
     out = _console.stdout
     audit = report.audit
     if audit.baseline is not None:
-        out.print(f"{audit.hidden_by_baseline} findings hidden by the baseline ({audit.baseline})",
-                  markup=False)
+        out.print(f"{plural(audit.hidden_by_baseline, 'finding')} hidden by the baseline "
+                  f"({audit.baseline})", markup=False)
     states = Counter(t.state for t in report.triage)
     if report.triage:
-        out.print(f"Triage: {len(report.triaged)} findings hidden, "
+        out.print(f"Triage: {plural(len(report.triaged), 'finding')} hidden, "
                   f"{states[TriageState.EXPIRED]} expired, {states[TriageState.UNMATCHED]} unmatched",
                   markup=False)
     if warning:
@@ -106,7 +107,7 @@ def revalidate(path: str, audit_id: str | None, output: str | None, formats: tup
     rv = report.audit.revalidation
     assert rv is not None
     out_dir = Path(output) if output else root / ".perfaudit" / "revalidations" / rv.audit_id
-    written = write_reports(report, out_dir, config.formats)
+    written = write_reports(with_excerpts(report, root), out_dir, config.formats)
     warning = service.save_revalidation(report, root, config)
     out = _console.stdout
     then = report.audit
@@ -176,19 +177,11 @@ def triage_command(fingerprint: str, path: str, status: str, reason: str, *,
     root = resolve_root(path)
     if not triage.FINGERPRINT.match(fingerprint):
         raise UsageError(f"not a finding fingerprint (16 hex digits): {fingerprint}")
-    if not reason.strip():
-        raise UsageError("--reason must not be empty")
-    if until is not None:
-        triage.parse_date(until, "--until")
-    chosen = TriageStatus(status)
-    if (severity is None) == (chosen is TriageStatus.ADJUDICATED):
-        raise UsageError("--severity goes with --status adjudicated, and it needs one")
     rule, where, title = _describe(root, fingerprint)
-    decision = Triage(fingerprint=fingerprint, status=chosen, reason=reason.strip(),
-                      until=until, rule=rule, path=where, title=title,
-                      severity=Severity(severity) if severity else None,
-                      author=(author or gitinfo.user_name(root) or os.environ.get("USER", "")))
-    written = triage.write_triage(root, triage.upsert(triage.read_triage(root), decision))
+    written = triage.record(root, Triage(
+        fingerprint=fingerprint, status=TriageStatus(status), reason=reason, until=until,
+        rule=rule, path=where, title=title, severity=Severity(severity) if severity else None,
+        author=(author or gitinfo.user_name(root) or os.environ.get("USER", ""))))
     out = _console.stdout
     if where is None:
         out.print(f"Note: {fingerprint} is not in the latest stored audit of {root}.", markup=False)

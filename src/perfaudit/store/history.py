@@ -84,6 +84,26 @@ def save_revalidation(conn: sqlite3.Connection, report: Report, commit: str | No
              rv.unknown, document))
 
 
+@dataclass(frozen=True, slots=True)
+class StoredRevalidationRow:
+    """One recorded re-validation of an audit: when, at which commit, and its report's JSON."""
+
+    rowid: int
+    validated_at: str
+    commit: str | None
+    document: str
+
+
+def revalidation_rows(conn: sqlite3.Connection, audit_id: str) -> list[StoredRevalidationRow]:
+    """The recorded re-validations of ``audit_id``, newest first (reports left as JSON, for
+    the reader to decode, or not, as it needs)."""
+    rows = conn.execute("SELECT rowid, validated_at, commit_sha, report FROM revalidations"
+                        " WHERE audit_id = ? ORDER BY validated_at DESC, rowid DESC",
+                        (audit_id,)).fetchall()
+    return [StoredRevalidationRow(row["rowid"], row["validated_at"], row["commit_sha"],
+                                  row["report"]) for row in rows]
+
+
 def _last_validated(conn: sqlite3.Connection, audit_id: str) -> Revalidation | None:
     row = conn.execute("SELECT * FROM revalidations WHERE audit_id = ?"
                        " ORDER BY validated_at DESC, rowid DESC LIMIT 1", (audit_id,)).fetchone()

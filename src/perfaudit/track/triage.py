@@ -50,10 +50,12 @@ def _severity(value: object, status: TriageStatus, what: str) -> Severity | None
     """An adjudication's severity: required with ``adjudicated``, refused without it."""
     if value is None:
         if status is TriageStatus.ADJUDICATED:
-            raise ConfigError(f"{what}: an adjudication needs a severity (P0, P1 or P2)")
+            raise ConfigError(f"{what}: overriding the severity (`adjudicated`) needs a "
+                              "severity (P0, P1 or P2)")
         return None
     if status is not TriageStatus.ADJUDICATED:
-        raise ConfigError(f"{what}: a severity goes with status `adjudicated` only")
+        raise ConfigError(f"{what}: a severity goes with overriding the severity "
+                          "(`adjudicated`) only")
     try:
         return Severity(str(value))
     except ValueError as exc:
@@ -115,6 +117,25 @@ def write_triage(root: Path, entries: Sequence[Triage]) -> Path:
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror}") from exc
     return path
+
+
+def checked(decision: Triage) -> Triage:
+    """``decision`` as it may be recorded, wherever it was made (command line, web app): with
+    a reason, a valid ``until`` date, and a severity exactly when it adjudicates."""
+    reason = decision.reason.strip()
+    if not reason:
+        raise ConfigError("a triage decision needs a reason")
+    if decision.until is not None:
+        parse_date(decision.until, "until")
+    _severity(decision.severity.value if decision.severity else None, decision.status,
+              "the decision")
+    return replace(decision, reason=reason)
+
+
+def record(root: Path, decision: Triage) -> Path:
+    """Check ``decision`` and add it to ``root``'s triage file, replacing an earlier decision
+    about the same finding; returns the file's path."""
+    return write_triage(root, upsert(read_triage(root), checked(decision)))
 
 
 def upsert(entries: Sequence[Triage], decision: Triage) -> tuple[Triage, ...]:
