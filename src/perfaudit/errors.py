@@ -40,3 +40,9 @@ class ConfigError(UsageError):
 
 class RuleError(PerfauditError):
     """A rule folder is malformed."""
+
+
+def install_hint(extra: str) -> str:
+    """How to add one of perfaudit's optional extras (perfaudit is installed from its
+    repository until it is published)."""
+    return f"install perfaudit's `{extra}` extra (`pip install '.[{extra}]'` in perfaudit's clone)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 from typing import Any
 
-from perfaudit.errors import UsageError
+from perfaudit.errors import UsageError, install_hint
 from perfaudit.verify.profile import Frame, Profile, from_stacks
 
 _FIELDS: dict[str, list[tuple[str, int, str, bool]]] = {
@@ -54,7 +54,7 @@ def _decode(data: bytes, source: str) -> Any:
     try:
         from google.protobuf.message import DecodeError
     except ImportError as exc:
-        raise UsageError("reading pprof needs protobuf: pip install 'perfaudit[stats]'") from exc
+        raise UsageError(f"reading pprof needs protobuf: {install_hint('stats')}") from exc
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)

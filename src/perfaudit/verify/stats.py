@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perfaudit.errors import UsageError
+from perfaudit.errors import UsageError, install_hint
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +104,7 @@ def mann_whitney(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
     try:
         from scipy.stats import mannwhitneyu
     except ImportError as exc:
-        raise UsageError("statistics need scipy: pip install 'perfaudit[stats]'") from exc
+        raise UsageError(f"statistics need scipy: {install_hint('stats')}") from exc
     result = mannwhitneyu(a, b, alternative="two-sided")
     return float(result.statistic), float(result.pvalue)
 

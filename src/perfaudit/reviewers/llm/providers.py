@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from perfaudit.errors import install_hint
 from perfaudit.reviewers.llm.batch import estimate_tokens
 from perfaudit.reviewers.llm.command import OutputTooLong, run_capped
 from perfaudit.reviewers.llm.limits import (
@@ -133,7 +134,7 @@ def _import(name: str, extra: str) -> Any:
         return importlib.import_module(name)
     except ImportError as exc:
         raise ProviderUnavailable(
-            f"the {name!r} package is not installed (pip install 'perfaudit[{extra}]')") from exc
+            f"the {name!r} package is not installed: {install_hint(extra)}") from exc
 
 
 class OpenAIProvider:
