@@ -1,0 +1,1 @@
+"""Adapters that run perfaudit inside other tools (the GitHub Action's helper)."""
