@@ -1,6 +1,7 @@
 """Recall of real performance fixes: how many a corpus of fixes perfaudit finds, and how.
 
     python benchmarks/recall.py CORPUS_DIR [--lang go|python|both] [--out DIR] [--preview]
+                                [--whole-tree [--mirrors DIR]]
 
 CORPUS_DIR holds ``go.yaml`` / ``python.yaml`` (one entry per slow construct a project later
 fixed: its file and lines at the slow commit, category, ``detectable`` class) and the
@@ -9,6 +10,11 @@ corpus's own ``checkout-<lang>.sh``, which writes each entry's files into a tree
 each entry gets its best tier: found as a *finding*, as a *lead*, matched but left out
 (*unproven* or *cold*), or *missed*. An item counts when it lies in the entry's file and
 overlaps its lines (±3) or an extra location.
+
+With ``--whole-tree`` each entry's repository is audited whole at the entry's commit (from a
+bare mirror, ``MIRRORS/<owner>+<name>/repo``, as the corpus's README lays out), as a user
+would audit it: the heat model then sees the callers of the slow code, which a tree of the
+affected files alone hides.
 
 Every third entry (the 3rd, 6th, … of each corpus file) is **held back**: rules are never
 written while looking at it, its misses are not listed, and its recall is printed apart,
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -101,6 +108,88 @@ def audit_corpus(corpus_dir: Path, lang: str, out: Path, flags: Sequence[str] = 
     return rows
 
 
+def audit_whole_trees(corpus_dir: Path, lang: str, out: Path, mirrors: Path,
+                      flags: Sequence[str] = ()) -> list[Row]:
+    """Audit each entry's whole repository at its commit (one audit per repository and commit)."""
+    from perfaudit.discover import is_test_path
+
+    listed = entries(corpus_dir / f"{lang}.yaml")
+    groups: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    for entry in listed:
+        groups[(str(entry["repo"]), str(entry["commit"]))].append(entry)
+    reports: dict[tuple[str, str], list[dict[str, object]] | None] = {}
+    for (repo, commit), members in groups.items():
+        tree = out / lang / "whole" / f"{repo.replace('/', '+')}-{commit[:12]}"
+        result = out / lang / "whole-results" / tree.name
+        tests = ["--include-tests"] if any(is_test_path(str(m["file"])) for m in members) else []
+        reports[(repo, commit)] = _whole_audit(mirrors / repo.replace("/", "+") / "repo", commit,
+                                               tree, result, [*flags, *tests])
+    rows = []
+    for position, entry in enumerate(listed):
+        findings = reports[(str(entry["repo"]), str(entry["commit"]))]
+        rows.append(Row(id=str(entry["id"]), category=str(entry["category"]),
+                        detectable=str(entry["detectable"]), held_back=held_back(position),
+                        status="no-result" if findings is None else status(entry, findings),
+                        where=f"{entry['file']}:{entry['line_start']}",
+                        pattern=str(entry.get("pattern", ""))))
+    return rows
+
+
+def _whole_audit(mirror: Path, commit: str, tree: Path, result: Path,
+                 flags: Sequence[str]) -> list[dict[str, object]] | None:
+    """The findings of ``mirror`` audited whole at ``commit``; None when it cannot be had."""
+    report = result / "findings.json"
+    if not report.is_file():
+        if not mirror.is_dir():
+            return None
+        if not _materialise(mirror, commit, tree):
+            return None
+        subprocess.run([sys.executable, "-m", "perfaudit", "audit", str(tree), "--all",
+                        "--no-history", "--no-cache", "--allow-incomplete", "--format", "json",
+                        "--output", str(result), *flags], capture_output=True, check=False)
+        subprocess.run(["rm", "-rf", str(tree)], check=False)
+    if not report.is_file():
+        return None
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert isinstance(findings, list)
+    return findings
+
+
+_KEPT_NAMES = frozenset({"go.mod", "pyproject.toml", "setup.cfg", "setup.py", ".gitignore"})
+
+
+def _materialise(mirror: Path, commit: str, tree: Path) -> bool:
+    """Write the Go and Python files (and what declares their versions) of ``commit`` into
+    ``tree``; a mirror may lack its largest blobs, which are data, never such files."""
+    listing = subprocess.run(["git", "--git-dir", str(mirror), "ls-tree", "-r", "-z", commit],
+                             capture_output=True, check=False)
+    if listing.returncode != 0:
+        return False
+    wanted: list[tuple[str, str]] = []
+    for record in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        meta, _, path = record.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob" and (
+                path.endswith((".go", ".py")) or path.rsplit("/", 1)[-1] in _KEPT_NAMES):
+            wanted.append((parts[2], path))
+    blobs = subprocess.run(["git", "--git-dir", str(mirror), "cat-file", "--batch"],
+                           input="".join(f"{sha}\n" for sha, _path in wanted).encode(),
+                           capture_output=True, check=False).stdout
+    at = 0
+    for _sha, path in wanted:
+        header_end = blobs.index(b"\n", at)
+        header = blobs[at:header_end].split()
+        at = header_end + 1
+        if len(header) < 3 or header[1] != b"blob":  # "<sha> missing"
+            continue
+        size = int(header[2])
+        target = tree / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blobs[at:at + size])
+        at += size + 1
+    return True
+
+
 def _share(rows: Sequence[Row], wanted: tuple[str, ...]) -> str:
     hits = sum(r.status in wanted for r in rows)
     return f"{hits}/{len(rows)} = {100 * hits / len(rows):.0f} %" if rows else "—"
@@ -137,13 +226,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("go", "python", "both"), default="both")
     parser.add_argument("--out", type=Path, default=Path("/tmp/perfaudit-recall"))
     parser.add_argument("--preview", action="store_true", help="run the preview rules too")
+    parser.add_argument("--whole-tree", action="store_true",
+                        help="audit each entry's whole repository at its commit, from mirrors")
+    parser.add_argument("--mirrors", type=Path, default=None,
+                        help="bare mirrors as <owner>+<name>/repo (default: $PERFAUDIT_MIRROR_ROOT, "
+                             "else .mirror beside the corpus's parent folder)")
     args = parser.parse_args(argv)
     if not (args.corpus / "go.yaml").is_file() and not (args.corpus / "python.yaml").is_file():
         print(f"recall.py: no corpus in {args.corpus}", file=sys.stderr)
         return 2
     for lang in ("go", "python") if args.lang == "both" else (args.lang,):
         flags = ("--preview",) if args.preview else ()
-        print(table(lang, audit_corpus(args.corpus, lang, args.out, flags)))
+        if args.whole_tree:
+            mirrors = args.mirrors or Path(os.environ.get(
+                "PERFAUDIT_MIRROR_ROOT", args.corpus.resolve().parent.parent / ".mirror"))
+            rows = audit_whole_trees(args.corpus, lang, args.out, mirrors, flags)
+        else:
+            rows = audit_corpus(args.corpus, lang, args.out, flags)
+        print(table(lang, rows))
     return 0
 
 
