@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfaudit.config import Config
@@ -20,6 +22,7 @@ from perfaudit.reviewers import cached
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.cached import FileResult
 from perfaudit.rules.engine.result import REVIEWER, ScanResult
+from perfaudit.store.cache import code_digest
 
 if TYPE_CHECKING:  # the engine, parsers, catalogue and pool load only when a file is scanned
     from perfaudit.reviewers.pool import Crashed
@@ -46,13 +49,40 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
     """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
     global _WORKER_RULES, _WORKER_SELECTION, _KNOWN_RULES  # noqa: PLW0603 - one catalogue per process
     gc.enable()  # a worker forked while the parent paused collection must still collect
-    from perfaudit.rules.catalogue import load_catalogue, select_rules
+    from perfaudit.rules.catalogue import select_rules
 
     if (select, ignore, preview) != _WORKER_SELECTION:
-        catalogue = load_catalogue()
+        catalogue = _catalogue()
         _KNOWN_RULES = frozenset(rule.id for rule in catalogue)
         _WORKER_RULES = select_rules(catalogue, select, ignore, preview)
         _WORKER_SELECTION = (select, ignore, preview)
+
+
+def _catalogue() -> tuple[Rule, ...]:
+    """The built-in catalogue, from its compiled form in the user's cache when this version of
+    perfaudit wrote one (as Python keeps compiled modules); read from the rule files, and
+    compiled for the next worker, otherwise. A compiled form that does not load is ignored."""
+    from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
+
+    if load_catalogue.cache_info().currsize:  # loaded already by the parent it forked from
+        return load_catalogue()
+    path = compiled_catalogue_path()
+    with contextlib.suppress(OSError, ValueError):
+        return load_compiled(path.read_bytes())
+    rules = load_catalogue()
+    with contextlib.suppress(OSError):  # a read-only home only costs the next worker the load
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(compile_catalogue(rules))
+        temporary.replace(path)
+    return rules
+
+
+def compiled_catalogue_path() -> Path:
+    """Where this version of perfaudit keeps its compiled catalogue: the user's cache
+    (``$XDG_CACHE_HOME``, else ``~/.cache``), named by a digest of perfaudit's own files."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(home) / "perfaudit" / f"catalogue-{code_digest()}.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,23 +6,31 @@ import dataclasses
 import difflib
 import importlib
 import importlib.util
+import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from perfaudit.codec import plain
 from perfaudit.errors import RuleError
-from perfaudit.model import Language
-from perfaudit.rules.catalogue.schema import META_ADAPTER, CheckFn, Rule, RuleMeta
+from perfaudit.model import Category, Language, Severity
+from perfaudit.rules.catalogue.schema import (
+    CheckFn,
+    Rule,
+    RuleMeta,
+    RuleStatus,
+    VersionOverride,
+    meta_adapter,
+)
 
 CATALOGUE_DIR = Path(__file__).parents[1]  # rule folders sit in rules/<language>/<rule-id>/
 EXAMPLE_EXT = {Language.GO: "go", Language.PYTHON: "py"}
-# libyaml's loader when PyYAML was built with it: loading the catalogue is per worker process
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MATCHER_KEYS = ("rule", "constraints", "utils", "transform")
+_RULE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _CLOSE = 0.6  # difflib's own default cutoff for a close match
 _NEAR_BEST = 0.1  # a guess this far behind the closest one is noise beside it
 
@@ -63,8 +71,12 @@ def _derived_literals(meta: RuleMeta) -> RuleMeta:
 
 
 def _parse_rule_doc(folder: Path) -> dict[str, Any]:
+    import yaml  # only when rule files are read: a worker loads the compiled catalogue
+
+    # libyaml's loader when PyYAML was built with it
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.load((folder / "rule.yml").read_text(encoding="utf-8"), Loader=_LOADER)
+        doc = yaml.load((folder / "rule.yml").read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{folder}/rule.yml: {exc}") from exc
     if not isinstance(doc, dict):
@@ -81,7 +93,7 @@ def load_rule(folder: Path) -> Rule:
                         f"({rule_id_of(folder)!r} in kebab case)")
     try:
         language = Language(str(doc.get("language", "")).lower())
-        meta = _derived_literals(META_ADAPTER.validate_python(doc.get("metadata") or {}))
+        meta = _derived_literals(meta_adapter().validate_python(doc.get("metadata") or {}))
     except (ValueError, ValidationError) as exc:
         raise RuleError(f"{folder}/rule.yml: {exc}") from exc
     if "rule" not in doc:
@@ -108,6 +120,46 @@ def rule_folders(root: Path = CATALOGUE_DIR) -> list[Path]:
 def load_catalogue(root: Path = CATALOGUE_DIR) -> tuple[Rule, ...]:
     """All rules under ``root``; raises RuleError on the first malformed folder."""
     return tuple(load_rule(folder) for folder in rule_folders(root))
+
+
+def compile_catalogue(rules: Iterable[Rule]) -> bytes:
+    """The built-in catalogue's rules as JSON, loaded again by :func:`load_compiled` without
+    reading YAML or validating (what every worker process would otherwise do at start)."""
+    return json.dumps([{"id": rule.id, "language": rule.language.value, "message": rule.message,
+                        "note": rule.note, "matcher": plain(rule.matcher), "meta": plain(rule.meta),
+                        "check": rule.check is not None} for rule in rules],
+                      separators=(",", ":")).encode()
+
+
+def load_compiled(data: bytes) -> tuple[Rule, ...]:
+    """The rules :func:`compile_catalogue` wrote; ``ValueError`` for anything else. Each rule's
+    folder and predicate are found from its id in the built-in catalogue, never from the data."""
+    try:
+        items = json.loads(data)
+        if not isinstance(items, list) or not items:
+            raise ValueError("no list of rules")
+        return tuple(_compiled_rule(item) for item in items)
+    except (KeyError, TypeError, ValueError, AttributeError, RuleError) as exc:
+        raise ValueError(f"not a compiled catalogue: {exc}") from exc
+
+
+def _compiled_rule(item: dict[str, Any]) -> Rule:
+    language = Language(item["language"])
+    if not _RULE_ID.fullmatch(str(item["id"])):
+        raise RuleError(f"not a rule id: {item['id']!r}")
+    folder = CATALOGUE_DIR / language.value / str(item["id"]).replace("-", "_")
+    if not (folder / "rule.yml").is_file():
+        raise RuleError(f"no rule {item['id']!r} in the catalogue")
+    meta = dict(item["meta"])
+    meta.update(category=Category(meta["category"]), severity=Severity(meta["severity"]),
+                status=RuleStatus(meta["status"]),
+                by_version=tuple(VersionOverride(**{
+                    **override, "severity": Severity(override["severity"])
+                    if override["severity"] else None}) for override in meta["by_version"]),
+                **{name: tuple(meta[name]) for name in ("references", "literals", "anchors")})
+    return Rule(id=str(item["id"]), language=language, message=str(item["message"]),
+                note=str(item["note"]), matcher=item["matcher"], meta=RuleMeta(**meta),
+                folder=str(folder), check=_load_check(folder) if item["check"] else None)
 
 
 def select_rules(

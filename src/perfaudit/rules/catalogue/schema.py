@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,7 +60,11 @@ class RuleMeta:
     context_severity: bool = True
 
 
-META_ADAPTER: TypeAdapter[RuleMeta] = TypeAdapter(RuleMeta)
+@functools.cache
+def meta_adapter() -> TypeAdapter[RuleMeta]:
+    """The validator of ``metadata:`` maps, built on first use (a worker that loads the
+    compiled catalogue never needs it)."""
+    return TypeAdapter(RuleMeta)
 
 CheckFn = Callable[["Match"], bool]
 

@@ -1,0 +1,46 @@
+"""The compiled catalogue: the same rules as the rule files give, found by id, never by path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from perfaudit.reviewers import rules as rules_reviewer
+from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
+
+
+def test_the_compiled_catalogue_loads_the_same_rules() -> None:
+    catalogue = load_catalogue()
+    assert load_compiled(compile_catalogue(catalogue)) == catalogue
+    assert any(rule.check is not None for rule in catalogue)
+
+
+def test_a_compiled_catalogue_names_no_folder_and_runs_nothing_from_elsewhere(tmp_path: Path) -> None:
+    items = json.loads(compile_catalogue(load_catalogue()))
+    assert all("folder" not in item for item in items)
+    items[0]["id"] = "../../elsewhere"
+    with pytest.raises(ValueError, match="not a compiled catalogue"):
+        load_compiled(json.dumps(items).encode())
+    for damaged in (b"", b"{}", b"[1]", b'[{"id": "x"}]'):
+        with pytest.raises(ValueError):
+            load_compiled(damaged)
+
+
+def test_a_worker_compiles_the_catalogue_once_and_loads_it_after(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    catalogue = load_catalogue()
+    load_catalogue.cache_clear()  # as in a worker whose parent never loaded it
+    try:
+        assert rules_reviewer._catalogue() == catalogue
+        path = rules_reviewer.compiled_catalogue_path()
+        assert path.is_file() and path.parent == tmp_path / "perfaudit"
+        load_catalogue.cache_clear()
+        assert rules_reviewer._catalogue() == catalogue
+        assert load_catalogue.cache_info().currsize == 0  # read from the compiled form
+        path.write_bytes(b"damaged")
+        assert rules_reviewer._catalogue() == catalogue  # a damaged one is only a miss
+    finally:
+        load_catalogue.cache_clear()
