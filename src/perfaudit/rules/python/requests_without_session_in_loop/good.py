@@ -27,3 +27,36 @@ def approvals(history):
     requests = {}  # a local dict that shadows nothing imported here
     for item in history:
         yield requests.get(item["id"])
+
+
+def download(url, dest):
+    resp = requests.get(url, timeout=30)  # called once, from main
+    dest.write_bytes(resp.content)
+
+
+def main(argv):
+    download(argv[1], argv[2])
+    return 0
+
+
+class Checker:
+    def __init__(self, url):
+        self.config = requests.get(url, timeout=5).json()  # once per object, from its constructor
+
+    def ping(self):
+        return requests.head(self.url, timeout=2).ok  # called from one place, not in a loop
+
+    def run(self):
+        return self.ping()
+
+
+def fetch(url):
+    return requests.get(url, timeout=5)  # a method elsewhere named fetch is not this function
+
+
+class Mirror:
+    def refresh(self, urls):
+        return [self.fetch(u) for u in urls]
+
+    def fetch(self, url):
+        return url

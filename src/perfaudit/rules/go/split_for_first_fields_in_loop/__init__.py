@@ -1,0 +1,1 @@
+"""Rule ``split-for-first-fields-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``collection-rebuilt-for-membership``: see rule.yml."""
