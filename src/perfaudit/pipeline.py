@@ -145,7 +145,7 @@ def review_panel(root: Path, config: Config, panel: Sequence[Reviewer], hooks: H
     readings = _Readings(cache, root, config)
     discovery = discover_files(root, include_tests=config.include_tests,
                                max_file_bytes=config.max_file_bytes, exclude=config.exclude,
-                               within=within, remembered=readings.load())
+                               within=within, remembered=readings.load(within))
     readings.save(discovery.seen)
     hooks.on_discovered(discovery.files)
     plan = [(reviewer, files_for(reviewer, discovery.files)) for reviewer in panel]
@@ -183,12 +183,15 @@ class _Readings:
         self._cache = cache
         self._namespace = f"files:{code_digest()}:{config.max_file_bytes}:{root}"
 
-    def load(self) -> dict[str, Seen]:
-        """The readings remembered (those that decode)."""
+    def load(self, within: frozenset[str] | None = None) -> dict[str, Seen]:
+        """The readings remembered (those that decode), of files directly in the directories
+        ``within`` when given."""
         if self._cache is None:
             return {}
         remembered = {}
         for path, value in self._cache.get_all(self._namespace).items():
+            if within is not None and posixpath.dirname(path) not in within:
+                continue
             try:
                 remembered[path] = Seen.from_json(json.loads(value))
             except Exception:  # a damaged reading: the file is read again
