@@ -11,12 +11,16 @@ enums and tuples gives byte for byte (tested against pydantic's own).
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import enum
 import functools
 import json
 import math
-from typing import TYPE_CHECKING, Any
+import types
+import typing
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from perfaudit.model import Report
 
@@ -58,6 +62,109 @@ def plain(value: Any) -> Any:
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(cls))
+
+
+T = TypeVar("T")
+
+
+def revive(kind: type[T], value: Any) -> T:
+    """``value`` (JSON's types, as :func:`plain` wrote it) back as ``kind``, a frozen dataclass
+    of perfaudit's own; ``ValueError`` for anything of another shape.
+
+    For perfaudit's own stored data only (its result cache, its compiled settings): what it
+    wrote a moment or a run ago is checked for shape, not validated field by field as
+    pydantic validates what users and other tools write.
+    """
+    try:
+        return cast(T, _reviver(cast(Any, kind))(value))
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValueError(f"not a stored {getattr(kind, '__name__', kind)}: {exc}") from exc
+
+
+Reviver = Callable[[Any], Any]
+
+
+@functools.cache
+def _reviver(kind: Any) -> Reviver:
+    """How to revive a value of ``kind``, worked out once per type."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is typing.Annotated:
+        return _reviver(args[0])
+    if origin in (types.UnionType, typing.Union):
+        return _optional(args)
+    if origin is typing.Literal:
+        return functools.partial(_literal, args)
+    if origin in (tuple, list, collections.abc.Sequence):
+        return _sequence(origin, args)
+    if origin in (dict, collections.abc.Mapping):
+        return functools.partial(_mapping, _reviver(args[0]), _reviver(args[1]))
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return functools.partial(_dataclass, kind)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind
+    return functools.partial(_scalar, kind)
+
+
+def _optional(args: tuple[Any, ...]) -> Reviver:
+    inner = _reviver(next(a for a in args if a is not type(None)))
+    if type(None) not in args:
+        return inner
+    return lambda value: None if value is None else inner(value)
+
+
+def _literal(allowed: tuple[Any, ...], value: Any) -> Any:
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not one of {allowed}")
+    return value
+
+
+def _sequence(origin: Any, args: tuple[Any, ...]) -> Reviver:
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        items = tuple(_reviver(a) for a in args)
+        return lambda value: tuple(r(v) for r, v in zip(items, _array(value), strict=True))
+    item, make = _reviver(args[0]), list if origin is list else tuple
+    return lambda value: make(map(item, _array(value)))
+
+
+def _array(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected an array, got {type(value).__name__}")
+    return value
+
+
+def _mapping(key: Reviver, item: Reviver, value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected an object, got {type(value).__name__}")
+    return {key(k): item(v) for k, v in value.items()}
+
+
+def _dataclass(kind: type, value: Any) -> Any:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected an object for {kind.__name__}")
+    fields = _field_revivers(kind)
+    return kind(**{name: fields[name](item) for name, item in value.items() if name in fields})
+
+
+@functools.cache
+def _field_revivers(kind: type) -> dict[str, Reviver]:
+    return {name: _reviver(hint) for name, hint in _hints(kind).items()}
+
+
+def _scalar(kind: Any, value: Any) -> Any:
+    if kind is Any:
+        return value
+    if kind is float and type(value) in (int, float):
+        return float(value)
+    if kind in (str, int, bool) and type(value) is not kind:
+        raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    names = set(_field_names(kind))
+    return {name: hint for name, hint in typing.get_type_hints(kind, include_extras=True).items()
+            if name in names}
 
 
 def decode(text: str | bytes) -> Report:

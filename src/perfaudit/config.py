@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, Strict, TypeAdapter, ValidationError, with_config
-from pydantic_core import ErrorDetails
-
+from perfaudit import codec, installation
+from perfaudit.config_check import Checked, InvalidSettings, validated
 from perfaudit.errors import ConfigError
 from perfaudit.model import Severity
 
@@ -22,22 +23,25 @@ DEFAULT_KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 
 # TOML has real booleans and integers: a quoted "yes" or "4", or 1.5 for a count, is a mistake to
 # report, not something to coerce
-Count = Annotated[int, Strict(), Field(ge=0)]
-Positive = Annotated[int, Strict(), Field(ge=1)]
-Amount = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
-Flag = Annotated[bool, Strict()]
-NonEmpty = Annotated[tuple[str, ...], Field(min_length=1)]
+Count = Annotated[int, Checked(ge=0)]
+Positive = Annotated[int, Checked(ge=1)]
+Amount = Annotated[float, Checked(ge=0, finite=True)]
+Seconds = Annotated[float, Checked(gt=0, finite=True)]
+Flag = Annotated[bool, Checked()]
+NonEmpty = Annotated[tuple[str, ...], Checked(strict=False, min_length=1)]
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}  # pydantic's ConfigDict: unknown keys are errors
 
 
-@with_config(ConfigDict(extra="forbid"))
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProviderSettings:
     """How to reach one LLM reviewer's provider (a ``providers`` entry keyed by name or prefix)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
     base_url: str | None = None
     api_key_env: str | None = None
     concurrency: Positive = 4
-    timeout_s: Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)] = 120.0
+    timeout_s: Seconds = 120.0
     max_retries: Count = 3
     backoff_s: Amount = 1.0
     price_in_per_mtok: Amount | None = None
@@ -49,10 +53,11 @@ class ProviderSettings:
     structured_output: Flag = True
 
 
-@with_config(ConfigDict(extra="forbid"))
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     """Everything an audit needs to know, built once by the CLI and passed down."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     formats: NonEmpty = DEFAULT_FORMATS
     output: str | None = None
@@ -73,8 +78,9 @@ class Config:
     providers: dict[str, ProviderSettings] = field(default_factory=dict)
     max_cost: Amount | None = None
     dry_run: Flag = False
-    # API keys from the environment: never printed, never serialised (the history stores Config)
-    credentials: Annotated[dict[str, str], Field(exclude=True)] = field(default_factory=dict, repr=False)
+    # API keys from the environment: never printed, never serialised (the history stores Config,
+    # ``plain_settings`` leaves them out)
+    credentials: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 def provider_settings(config: Config, reviewer: str) -> ProviderSettings:
@@ -99,7 +105,8 @@ _SETTINGS = frozenset(f.name for f in fields(Config)) - set(_NOT_IN_FILES)
 _PROVIDER_SETTINGS = frozenset(f.name for f in fields(ProviderSettings))
 _FLAGS = {"formats": "--format", "reviewers": "--reviewer"}
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_ADAPTER: TypeAdapter[Config] = TypeAdapter(Config)
+_REMEMBERED = 64
+"""Validated settings kept per installation (a repository's file and flags, as a user runs)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -231,7 +238,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problem(error: ErrorDetails) -> str:
+def _problem(error: Mapping[str, Any]) -> str:
     """A pydantic error as a short phrase about the value, in TOML's vocabulary."""
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind in {"tuple_type", "list_type"}:
@@ -257,7 +264,7 @@ def _problem(error: ErrorDetails) -> str:
     return f"{problem} (got {_shown(error['input'])})" if "input" in error else problem
 
 
-def _describe(error: ErrorDetails, spelled: dict[tuple[str, ...], str],
+def _describe(error: Mapping[str, Any], spelled: dict[tuple[str, ...], str],
               overrides: set[str], source: _Source | None) -> str:
     """Where the bad value came from (flag, or file and key as written) and what is wrong with it."""
     loc = error["loc"]
@@ -282,13 +289,57 @@ def load_config(root: Path, explicit: Path | None, overrides: dict[str, Any]) ->
     settings, spelled = _normalise(table, source) if source else ({}, {})
     given = {key: value for key, value in overrides.items() if value is not None}
     settings.update(given)
+    key = _settings_key(settings)
+    remembered = _remembered(key)
+    if remembered is not None:
+        return remembered
     try:
-        return _ADAPTER.validate_python(settings)
-    except ValidationError as exc:
-        errors = exc.errors()
+        config = validated(Config, settings)
+    except InvalidSettings as exc:
+        errors = exc.errors
         extra = len(errors) - 1
         more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
-        raise ConfigError(_describe(errors[0], spelled, set(given), source) + more) from exc
+        raise ConfigError(_describe(errors[0], spelled, set(given), source) + more) from None
+    _remember(key, config)
+    return config
+
+
+def plain_settings(config: Config) -> dict[str, Any]:
+    """The configuration as JSON's types, without its credentials (as the history stores it)."""
+    settings: dict[str, Any] = codec.plain(config)
+    settings.pop("credentials", None)
+    return settings
+
+
+def _settings_key(settings: Mapping[str, Any]) -> str | None:
+    """A digest of settings as given (None when they are not JSON's types, as a TOML date is:
+    they are then checked every time)."""
+    try:
+        text = json.dumps(settings, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _remembered(key: str | None) -> Config | None:
+    """The Config this installation validated from the same settings before: checking settings
+    means importing pydantic, a third of a one-file audit. What no longer revives is a miss."""
+    known = installation.read_compiled("settings") if key is not None else None
+    if not isinstance(known, dict) or key not in known:
+        return None
+    try:
+        return codec.revive(Config, known[key])
+    except ValueError:
+        return None
+
+
+def _remember(key: str | None, config: Config) -> None:
+    if key is None or config.credentials:
+        return
+    known = installation.read_compiled("settings")
+    kept = dict(list(known.items())[-(_REMEMBERED - 1):]) if isinstance(known, dict) else {}
+    kept.pop(key, None)
+    installation.write_compiled("settings", {**kept, key: plain_settings(config)})
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:

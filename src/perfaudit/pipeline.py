@@ -22,6 +22,7 @@ from perfaudit.heat import HeatModel
 from perfaudit.heat.collect import summaries_for
 from perfaudit.heat.replay import Recording, Replay
 from perfaudit.heat.tiers import weigh
+from perfaudit.installation import code_digest
 from perfaudit.langversion import NearestGoModule, detect_versions
 from perfaudit.model import (
     AuditInfo,
@@ -43,7 +44,7 @@ from perfaudit.reviewers.base import (
     no_progress,
 )
 from perfaudit.reviewers.cached import paused_gc
-from perfaudit.store.cache import ResultCache, code_digest
+from perfaudit.store.cache import ResultCache
 from perfaudit.store.db import database_path, ignore_outputs
 
 SCHEMA_VERSION = "1.0"

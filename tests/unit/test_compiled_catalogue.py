@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from perfaudit import installation
 from perfaudit.reviewers import rules as rules_reviewer
 from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
 
@@ -17,13 +17,13 @@ def test_the_compiled_catalogue_loads_the_same_rules() -> None:
     assert any(rule.check is not None for rule in catalogue)
 
 
-def test_a_compiled_catalogue_names_no_folder_and_runs_nothing_from_elsewhere(tmp_path: Path) -> None:
-    items = json.loads(compile_catalogue(load_catalogue()))
+def test_a_compiled_catalogue_names_no_folder_and_runs_nothing_from_elsewhere() -> None:
+    items = compile_catalogue(load_catalogue())
     assert all("folder" not in item for item in items)
     items[0]["id"] = "../../elsewhere"
     with pytest.raises(ValueError, match="not a compiled catalogue"):
-        load_compiled(json.dumps(items).encode())
-    for damaged in (b"", b"{}", b"[1]", b'[{"id": "x"}]'):
+        load_compiled(items)
+    for damaged in (None, "", {}, [1], [{"id": "x"}]):
         with pytest.raises(ValueError):
             load_compiled(damaged)
 
@@ -35,7 +35,7 @@ def test_a_worker_compiles_the_catalogue_once_and_loads_it_after(
     load_catalogue.cache_clear()  # as in a worker whose parent never loaded it
     try:
         assert rules_reviewer._catalogue() == catalogue
-        path = rules_reviewer.compiled_catalogue_path()
+        path = installation.compiled_path("catalogue")
         assert path.is_file() and path.parent == tmp_path / "perfaudit"
         load_catalogue.cache_clear()
         assert rules_reviewer._catalogue() == catalogue
@@ -44,3 +44,13 @@ def test_a_worker_compiles_the_catalogue_once_and_loads_it_after(
         assert rules_reviewer._catalogue() == catalogue  # a damaged one is only a miss
     finally:
         load_catalogue.cache_clear()
+
+
+def test_compiled_data_of_other_installations_is_removed(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    older = tmp_path / "perfaudit" / "catalogue-0000.json"
+    older.parent.mkdir(parents=True)
+    older.write_text("[]")
+    installation.write_compiled("catalogue", [{"x": 1}])
+    assert not older.exists() and installation.read_compiled("catalogue") == [{"x": 1}]

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from perfaudit.config import DEFAULT_MAX_FILE_BYTES, Config, ProviderSettings, load_config
+from perfaudit import config as config_module
+from perfaudit.config import (
+    DEFAULT_MAX_FILE_BYTES,
+    Config,
+    ProviderSettings,
+    load_config,
+    plain_settings,
+)
 from perfaudit.errors import EXIT_USAGE, ConfigError
 from perfaudit.model import Severity
 
@@ -169,3 +176,38 @@ def test_command_line_wins_over_the_file(tmp_path: Path) -> None:
     config = load_config(tmp_path, None, {"max_file_bytes": 20, "fail_on": None})
     assert (config.max_file_bytes, config.fail_on) == (20, Severity.P2)
     assert load_config(tmp_path / "none", None, {}).max_file_bytes == DEFAULT_MAX_FILE_BYTES
+
+
+def test_settings_validated_once_are_revived_without_checking_them_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "perfaudit.toml").write_text(
+        'select = ["x"]\nfail-on = "P1"\n[providers.openai]\ntimeout-s = 30.5\n')
+    first = load_config(tmp_path, None, {"jobs": 2})
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(config_module, "validated", refuse)
+    assert load_config(tmp_path, None, {"jobs": 2}) == first
+    with pytest.raises(AssertionError, match="checked again"):
+        load_config(tmp_path, None, {"jobs": 3})  # other settings are checked
+
+
+def test_a_setting_json_cannot_hold_is_checked_every_time(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "perfaudit.toml").write_text("output = 2026-01-01\n")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="output: must be a string"):
+            load_config(tmp_path, None, {})
+
+
+def test_plain_settings_are_pydantic_s_json_without_the_credentials() -> None:
+    from pydantic import TypeAdapter
+
+    config = Config(formats=("md",), fail_on=Severity.P1, jobs=3, credentials={"openai": "sk-x"},
+                    providers={"openai": ProviderSettings(timeout_s=30.5, command=("a", "b"))})
+    expected = TypeAdapter(Config).dump_python(config, mode="json")
+    expected.pop("credentials")
+    assert plain_settings(config) == expected and "sk-x" not in str(plain_settings(config))

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from perfaudit import codec, discover
+from perfaudit import codec, discover, installation
 from perfaudit.config import Config
 from perfaudit.discover import discover_files
 from perfaudit.heat import summarize_tree
@@ -332,13 +332,13 @@ def test_compiled_files_do_not_change_the_code_digest(monkeypatch: pytest.Monkey
     package = tmp_path / "pkg"
     (package / "sub" / "__pycache__").mkdir(parents=True)
     (package / "sub" / "mod.py").write_text("x = 1\n")
-    monkeypatch.setattr(cache_module, "_PACKAGE", package)
-    cache_module.code_digest.cache_clear()
-    before = cache_module.code_digest()
+    monkeypatch.setattr(installation, "_PACKAGE", package)
+    installation.code_digest.cache_clear()
+    before = installation.code_digest()
     (package / "sub" / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"compiled")
-    cache_module.code_digest.cache_clear()
-    assert cache_module.code_digest() == before
+    installation.code_digest.cache_clear()
+    assert installation.code_digest() == before
     (package / "sub" / "mod.py").write_text("x = 22\n")
-    cache_module.code_digest.cache_clear()
-    assert cache_module.code_digest() != before
-    cache_module.code_digest.cache_clear()
+    installation.code_digest.cache_clear()
+    assert installation.code_digest() != before
+    installation.code_digest.cache_clear()

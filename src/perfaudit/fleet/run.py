@@ -14,7 +14,7 @@ from perfaudit.fleet import dispatch, ledger, summary
 from perfaudit.fleet.records import Audited, Failed, Job, Outcome, Selection, Target
 from perfaudit.fleet.summary import FleetReport, RepoResult
 from perfaudit.fleet.task import audit_job
-from perfaudit.store.cache import code_digest
+from perfaudit.installation import code_digest
 from perfaudit.store.history import load_report
 
 Runner = Callable[[Sequence[Job]], Iterator[Outcome]]

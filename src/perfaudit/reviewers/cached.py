@@ -21,23 +21,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from pydantic import TypeAdapter
-
-from perfaudit.codec import plain
+from perfaudit.codec import plain, revive
 from perfaudit.heat.summary import Call, FileSummary, Function, Span
+from perfaudit.installation import code_digest
 from perfaudit.model import Diagnostic, Finding
 from perfaudit.rules.engine.result import ScanResult
-from perfaudit.store.cache import code_digest
-
-
-@functools.cache
-def _findings() -> TypeAdapter[tuple[Finding, ...]]:
-    return TypeAdapter(tuple[Finding, ...])
-
-
-@functools.cache
-def _diagnostics() -> TypeAdapter[tuple[Diagnostic, ...]]:
-    return TypeAdapter(tuple[Diagnostic, ...])
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +63,8 @@ def decode_scan(data: bytes) -> ScanResult:
     """A file's rule results back from JSON; ``ValueError`` for anything else."""
     try:
         payload = json.loads(data)
-        findings = _findings().validate_python(payload["findings"]) if payload["findings"] else ()
-        diagnostics = (_diagnostics().validate_python(payload["diagnostics"])
-                       if payload["diagnostics"] else ())
+        findings = revive(tuple[Finding, ...], payload["findings"])
+        diagnostics = revive(tuple[Diagnostic, ...], payload["diagnostics"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not cached rule results: {exc}") from exc
     return ScanResult(findings=findings, diagnostics=diagnostics)

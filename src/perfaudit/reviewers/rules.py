@@ -9,9 +9,9 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from perfaudit import installation
 from perfaudit.config import Config
 from perfaudit.discover import content_digest
 from perfaudit.heat.paths import is_hard, path_kind
@@ -22,7 +22,6 @@ from perfaudit.reviewers import cached
 from perfaudit.reviewers.base import ReviewContext, ReviewResult
 from perfaudit.reviewers.cached import FileResult
 from perfaudit.rules.engine.result import REVIEWER, ScanResult
-from perfaudit.store.cache import code_digest
 
 if TYPE_CHECKING:  # the engine, parsers, catalogue and pool load only when a file is scanned
     from perfaudit.reviewers.pool import Crashed
@@ -59,30 +58,18 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
 
 
 def _catalogue() -> tuple[Rule, ...]:
-    """The built-in catalogue, from its compiled form in the user's cache when this version of
-    perfaudit wrote one (as Python keeps compiled modules); read from the rule files, and
+    """The built-in catalogue, from its compiled form in the user's cache when this
+    installation wrote one (as Python keeps compiled modules); read from the rule files, and
     compiled for the next worker, otherwise. A compiled form that does not load is ignored."""
     from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
 
     if load_catalogue.cache_info().currsize:  # loaded already by the parent it forked from
         return load_catalogue()
-    path = compiled_catalogue_path()
-    with contextlib.suppress(OSError, ValueError):
-        return load_compiled(path.read_bytes())
+    with contextlib.suppress(ValueError):
+        return load_compiled(installation.read_compiled("catalogue"))
     rules = load_catalogue()
-    with contextlib.suppress(OSError):  # a read-only home only costs the next worker the load
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(compile_catalogue(rules))
-        temporary.replace(path)
+    installation.write_compiled("catalogue", compile_catalogue(rules))
     return rules
-
-
-def compiled_catalogue_path() -> Path:
-    """Where this version of perfaudit keeps its compiled catalogue: the user's cache
-    (``$XDG_CACHE_HOME``, else ``~/.cache``), named by a digest of perfaudit's own files."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(home) / "perfaudit" / f"catalogue-{code_digest()}.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,16 +13,11 @@ and reading it must not run code.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
-import importlib.util
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from perfaudit import __version__
 from perfaudit.store.db import transaction
 
 APPLICATION_ID = 0x50464143  # "PFAC"
@@ -33,39 +28,6 @@ _LOW_WATER = 0.8
 _CHUNK = 500  # SQLite allows 999 parameters per statement in old builds
 _TOUCH_AFTER_S = 3600  # a hit refreshes its entry's age at most this often
 _BUSY_MS = 10_000
-_PACKAGE = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("tree_sitter", "tree_sitter_go", "tree_sitter_python")
-
-
-@functools.cache
-def code_digest() -> str:
-    """A digest of perfaudit's own files (code, rules, examples) and of its parsers' files.
-
-    A file counts by its path, size and modification time (reading every file would cost a
-    one-file audit a tenth of its time): an edit that keeps both is the only one missed.
-    """
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    stamps = []
-    for directory, names, files in os.walk(_PACKAGE):
-        names[:] = [n for n in names if n != "__pycache__"]  # compiled files come and go
-        for name in files:
-            info = os.stat(os.path.join(directory, name))
-            where = os.path.relpath(os.path.join(directory, name), _PACKAGE)
-            stamps.append(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\n")
-    for stamp in sorted(stamps):
-        digest.update(stamp.encode())
-    for name in _LIBRARIES:  # their files, not their metadata: reading that costs 40 ms
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None:
-            digest.update(f"{name}: absent\n".encode())
-            continue
-        with os.scandir(os.path.dirname(spec.origin)) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.is_file():
-                    info = entry.stat()
-                    digest.update(f"{name}/{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n"
-                                  .encode())
-    return digest.hexdigest()
 
 
 class ResultCache:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
@@ -10,10 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from perfaudit import gitinfo
-from perfaudit.config import Config
+from perfaudit.config import Config, plain_settings
+from perfaudit.config_check import InvalidSettings, validated
 from perfaudit.errors import PerfauditError, UsageError
 from perfaudit.fingerprint import QUOTE_MIN, normalise_snippet
 from perfaudit.model import Report, SourceFile
@@ -25,10 +23,6 @@ from perfaudit.store.db import ignore_outputs
 from perfaudit.track.revalidate import CurrentState, quote_line, revalidate
 from perfaudit.track.triage import adjudicate, apply_triage, read_triage
 
-
-@functools.cache
-def _config_adapter() -> TypeAdapter[Config]:
-    return TypeAdapter(Config)
 # settings that decide what an audit finds; re-validation reuses them
 _REPLAYED = ("reviewers", "select", "ignore", "preview", "include_tests", "exclude",
              "max_file_bytes")
@@ -36,7 +30,7 @@ _REPLAYED = ("reviewers", "select", "ignore", "preview", "include_tests", "exclu
 
 def settings_of(config: Config) -> dict[str, Any]:
     """The configuration as plain JSON values, as the history stores it."""
-    return dict(_config_adapter().dump_python(config, mode="json"))
+    return plain_settings(config)
 
 
 def replay_config(config: Config, settings: dict[str, Any]) -> Config:
@@ -45,8 +39,8 @@ def replay_config(config: Config, settings: dict[str, Any]) -> Config:
     merged = {**settings_of(config), **{k: v for k, v in settings.items()
                                         if k in _REPLAYED and k in known}}
     try:
-        replayed = _config_adapter().validate_python(merged)
-    except ValidationError:
+        replayed = validated(Config, merged)
+    except InvalidSettings:
         return config  # settings from an incompatible version: audit as configured now
     # credentials are never serialised with the settings; keep the ones given now
     return replace(replayed, credentials=config.credentials)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from pydantic import TypeAdapter
 
-from perfaudit.config import Config, ProviderSettings, key_env, load_config, provider_settings
+from perfaudit.config import (
+    Config,
+    ProviderSettings,
+    key_env,
+    load_config,
+    plain_settings,
+    provider_settings,
+)
 from perfaudit.errors import ConfigError
 from perfaudit.reviewers import build_panel
 
@@ -54,7 +61,7 @@ def test_bad_provider_settings_are_config_errors(tmp_path: Path, text: str, prob
     assert "sk-in-a-file" not in str(caught.value)
 
 
-def test_credentials_stay_out_of_repr_and_json() -> None:
+def test_credentials_stay_out_of_repr_and_the_stored_settings() -> None:
     config = Config(credentials={"OPENAI_API_KEY": "sk-secret"})
     assert "sk-secret" not in repr(config)
-    assert b"sk-secret" not in TypeAdapter(Config).dump_json(config)
+    assert "sk-secret" not in json.dumps(plain_settings(config))

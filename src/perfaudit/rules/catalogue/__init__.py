@@ -6,7 +6,6 @@ import dataclasses
 import difflib
 import importlib
 import importlib.util
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -122,20 +121,18 @@ def load_catalogue(root: Path = CATALOGUE_DIR) -> tuple[Rule, ...]:
     return tuple(load_rule(folder) for folder in rule_folders(root))
 
 
-def compile_catalogue(rules: Iterable[Rule]) -> bytes:
-    """The built-in catalogue's rules as JSON, loaded again by :func:`load_compiled` without
-    reading YAML or validating (what every worker process would otherwise do at start)."""
-    return json.dumps([{"id": rule.id, "language": rule.language.value, "message": rule.message,
-                        "note": rule.note, "matcher": plain(rule.matcher), "meta": plain(rule.meta),
-                        "check": rule.check is not None} for rule in rules],
-                      separators=(",", ":")).encode()
+def compile_catalogue(rules: Iterable[Rule]) -> list[dict[str, Any]]:
+    """The built-in catalogue's rules as JSON's types, loaded again by :func:`load_compiled`
+    without reading YAML or validating (what every worker process would otherwise do)."""
+    return [{"id": rule.id, "language": rule.language.value, "message": rule.message,
+             "note": rule.note, "matcher": plain(rule.matcher), "meta": plain(rule.meta),
+             "check": rule.check is not None} for rule in rules]
 
 
-def load_compiled(data: bytes) -> tuple[Rule, ...]:
-    """The rules :func:`compile_catalogue` wrote; ``ValueError`` for anything else. Each rule's
+def load_compiled(items: Any) -> tuple[Rule, ...]:
+    """The rules :func:`compile_catalogue` gave; ``ValueError`` for anything else. Each rule's
     folder and predicate are found from its id in the built-in catalogue, never from the data."""
     try:
-        items = json.loads(data)
         if not isinstance(items, list) or not items:
             raise ValueError("no list of rules")
         return tuple(_compiled_rule(item) for item in items)
