@@ -77,7 +77,7 @@ def revive(kind: type[T], value: Any) -> T:
     """
     try:
         return cast(T, _reviver(cast(Any, kind))(value))
-    except (TypeError, KeyError, AttributeError) as exc:
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
         raise ValueError(f"not a stored {getattr(kind, '__name__', kind)}: {exc}") from exc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 from pathlib import Path
 
@@ -46,3 +47,14 @@ def test_text_that_is_not_ascii_and_numbers_that_are_not_finite_match_too(
     assert codec.encode(odd) == codec.report_adapter().dump_json(odd).decode("utf-8")
     titled = dataclasses.replace(report, findings=(first, *report.findings[1:]))
     assert codec.decode(codec.encode(titled)) == titled
+
+
+def test_a_report_revives_from_its_json_as_pydantic_reads_it(reports: list[Report]) -> None:
+    for report in reports:
+        assert codec.revive(Report, json.loads(codec.encode(report))) == report
+
+
+@pytest.mark.parametrize("damaged", [None, [], {"audit": 1}, {"findings": "x"}])
+def test_a_damaged_stored_report_is_a_value_error(damaged: object) -> None:
+    with pytest.raises(ValueError, match="not a stored Report"):
+        codec.revive(Report, damaged)
