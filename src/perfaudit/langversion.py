@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass
@@ -88,11 +89,12 @@ class NearestGoModule:
 
     def for_file(self, rel_path: str) -> GoModule:
         """The module governing the repository-relative ``rel_path``."""
-        return self._for_dir(str(Path(rel_path).parent))
+        return self._for_dir(posixpath.dirname(rel_path) or ".")
 
     def _for_dir(self, rel_dir: str) -> GoModule:
-        if rel_dir in self._by_dir:
-            return self._by_dir[rel_dir]
+        known = self._by_dir.get(rel_dir)
+        if known is not None:
+            return known
         go_mod = self._root / rel_dir / "go.mod"
         module: GoModule
         if go_mod.is_file():
@@ -103,6 +105,6 @@ class NearestGoModule:
         elif rel_dir in ("", "."):
             module = GoModule(self._default)
         else:
-            module = self._for_dir(str(Path(rel_dir).parent))
+            module = self._for_dir(posixpath.dirname(rel_dir) or ".")
         self._by_dir[rel_dir] = module
         return module

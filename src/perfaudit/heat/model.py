@@ -137,15 +137,22 @@ class HeatModel:
         callers: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
         self._callees: dict[str, list[tuple[str, Call | None]]] = defaultdict(list)
         defined = self._defined
+        # a call resolves by its package, qualifier and name alone, and these repeat
+        resolved: dict[tuple[str, str, str], list[str]] = {}
         for key, node in self._nodes.items():
             if node.function.parent:
                 parent = _gkey(node.summary.path, node.function.parent)
                 callers[key].append((parent, None))
                 self._callees[parent].append((key, None))
+            package = node.summary.package
             for call in node.function.calls:
                 if call.name not in defined:
                     continue
-                for callee in self._resolve(call, node.summary):
+                spot = (package, call.qualifier, call.name)
+                callees = resolved.get(spot)
+                if callees is None:
+                    callees = resolved[spot] = self._resolve(call, node.summary)
+                for callee in callees:
                     if callee != key:
                         callers[callee].append((key, call))
                         self._callees[key].append((callee, call))
