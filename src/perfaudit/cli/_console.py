@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from perfaudit.pipeline import Hooks
 
 
@@ -51,6 +53,15 @@ def progress_hooks(enabled: bool) -> Iterator[Hooks]:
     if not enabled:
         yield Hooks()
         return
+    with _bar() as bar:
+        task = bar.add_task("reviewing", total=None)
+        yield Hooks(on_start=lambda total: bar.update(task, total=total),
+                    progress=lambda _done: bar.advance(task))
+
+
+@contextmanager
+def _bar() -> Iterator[Progress]:
+    """A transient progress bar on stderr: what it is doing, the bar, done of all, time."""
     from rich.progress import (  # only a progress bar needs these
         BarColumn,
         MofNCompleteColumn,
@@ -59,11 +70,10 @@ def progress_hooks(enabled: bool) -> Iterator[Hooks]:
         TimeElapsedColumn,
     )
 
-    columns = (TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True) as bar:
-        task = bar.add_task("review", total=None)
-        yield Hooks(on_start=lambda total: bar.update(task, total=total),
-                    progress=lambda _done: bar.advance(task))
+        yield bar
 
 
 RoundHook = Callable[[int, int, str], None]
@@ -76,17 +86,7 @@ def round_progress(enabled: bool) -> Iterator[RoundHook]:
     if not enabled:
         yield lambda _step, _total, _side: None
         return
-    from rich.progress import (  # only a progress bar needs these
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True) as bar:
+    with _bar() as bar:
         task = bar.add_task("checking out the revisions", total=None)
 
         def started(step: int, total: int, side: str) -> None:
