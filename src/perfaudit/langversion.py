@@ -10,6 +10,10 @@ from pathlib import Path
 
 _GO_LINE = re.compile(r"^go\s+(\d+\.\d+)", re.MULTILINE)
 _MODULE_LINE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
+# `replace example.com/x [v1.2.3] => ./x` (alone or in a block): a module the tree holds
+_LOCAL_REPLACE = re.compile(r"^\s*(?:replace\s+)?(\S+)(?:\s+v\S+)?\s*=>\s*\.\.?/", re.MULTILINE)
+# `use ./a` (alone or in a block) in go.work
+_WORK_USE = re.compile(r"^\s*(?:use\s+)?(\.{1,2}/\S*|\.)\s*$", re.MULTILINE)
 _PY_MIN = re.compile(r">=\s*(\d+\.\d+)|~=\s*(\d+\.\d+)|==\s*(\d+\.\d+)")
 
 
@@ -61,17 +65,29 @@ def detect_versions(root: Path) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class GoModule:
-    """What a file's nearest ``go.mod`` says: the Go version it targets and the module's path
-    (``""`` when there is no go.mod or it names no module)."""
+    """What a file's nearest ``go.mod`` says: the Go version it targets, the module's path
+    (``""`` when there is no go.mod or it names no module), and every module path of the
+    tree it can import (``owned``): its own, those of the go.mod files above it, the modules
+    they replace with a folder of the tree, and the root's ``go.work`` modules."""
 
     version: str | None
     path: str = ""
+    owned: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> str:
+        """The owned module paths as one string (what a file's heat summary depends on)."""
+        return " ".join(self.owned)
 
     def owns(self, import_path: str) -> bool:
-        """Whether ``import_path`` is a package of this module (False when the module is
-        unknown: then nothing can be told apart)."""
-        return bool(self.path) and (import_path == self.path
-                                     or import_path.startswith(self.path + "/"))
+        """Whether ``import_path`` is a package of the tree (False when no module is known:
+        then nothing can be told apart)."""
+        return owns_import((self.path, *self.owned), import_path)
+
+
+def owns_import(modules: tuple[str, ...] | list[str], import_path: str) -> bool:
+    """Whether ``import_path`` is a package of one of ``modules``."""
+    return any(import_path == m or import_path.startswith(m + "/") for m in modules if m)
 
 
 class NearestGoModule:
@@ -95,16 +111,36 @@ class NearestGoModule:
         known = self._by_dir.get(rel_dir)
         if known is not None:
             return known
+        top = rel_dir in ("", ".")
+        above = GoModule(self._default, "", self._workspace()) if top else self._for_dir(
+            posixpath.dirname(rel_dir) or ".")
         go_mod = self._root / rel_dir / "go.mod"
-        module: GoModule
+        module = above
         if go_mod.is_file():
             text = go_mod.read_text(encoding="utf-8", errors="replace")
-            found = _MODULE_LINE.search(text)
-            module = GoModule(go_version_from_mod(text) or self._default,
-                              found.group(1).strip('"') if found else "")
-        elif rel_dir in ("", "."):
-            module = GoModule(self._default)
-        else:
-            module = self._for_dir(posixpath.dirname(rel_dir) or ".")
+            path = _module_path(text)
+            owned = (path, *_LOCAL_REPLACE.findall(text), *above.owned)
+            module = GoModule(go_version_from_mod(text) or self._default, path,
+                              tuple(dict.fromkeys(m for m in owned if m)))
         self._by_dir[rel_dir] = module
         return module
+
+    def _workspace(self) -> tuple[str, ...]:
+        """The module paths of the root's ``go.work`` (its ``use`` folders' go.mod files)."""
+        try:
+            work = (self._root / "go.work").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ()
+        modules = []
+        for folder in _WORK_USE.findall(work):
+            try:
+                text = (self._root / folder / "go.mod").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            modules.append(_module_path(text))
+        return tuple(m for m in modules if m)
+
+
+def _module_path(go_mod: str) -> str:
+    found = _MODULE_LINE.search(go_mod)
+    return found.group(1).strip('"') if found else ""

@@ -244,7 +244,7 @@ def _heat_key(files: Sequence[SourceFile], raw: Sequence[Finding],
     module) and of the questions weighing asks (the findings' lines)."""
     digest = hashlib.blake2b(digest_size=16)
     for file in sorted(files, key=lambda f: f.path):
-        module = go_modules.for_file(file.path).path if file.language is Language.GO else ""
+        module = go_modules.for_file(file.path).scope if file.language is Language.GO else ""
         digest.update(f"{file.path}\0{file.language.value}\0{file.digest}\0{module}\n".encode())
     for path, line in sorted({(f.location.path, f.location.start_line) for f in raw}):
         digest.update(f"{path}\0{line}\n".encode())

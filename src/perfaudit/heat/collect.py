@@ -26,7 +26,7 @@ def summaries_for(root: Path, files: Iterable[SourceFile], known: Iterable[FileS
             continue
         try:
             tree = parse((root / file.path).read_bytes(), file.language)
-            module = go_modules.for_file(file.path).path if file.language is Language.GO else ""
+            module = go_modules.for_file(file.path).scope if file.language is Language.GO else ""
             have[file.path] = summarize_tree(file.path, tree.root_node, file.language, module)
         except (OSError, ValueError, RecursionError):
             continue

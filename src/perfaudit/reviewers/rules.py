@@ -38,7 +38,8 @@ class _Task:
     language: str
     version: str | None
     module: str = ""
-    """A Go file's module path ("" when unknown): what its heat summary depends on too."""
+    """The module paths a Go file's tree holds (``GoModule.scope``, "" when unknown): what its
+    heat summary depends on too."""
 
 
 _WORKER_SELECTION: tuple[object, ...] | None = None
@@ -133,7 +134,8 @@ def _tasks(ctx: ReviewContext, files: Sequence[SourceFile]) -> list[_Task]:
     for f in files:
         if f.language is Language.GO:
             module = go.for_file(f.path)
-            tasks.append(_Task(str(ctx.root), f.path, f.language.value, module.version, module.path))
+            tasks.append(_Task(str(ctx.root), f.path, f.language.value, module.version,
+                               module.scope))
         else:
             tasks.append(_Task(str(ctx.root), f.path, f.language.value,
                                ctx.versions.get(f.language.value)))

@@ -408,6 +408,49 @@ def test_each_file_follows_its_nearest_go_mod(tmp_path: Path) -> None:
     (tmp_path / "tools").mkdir()
     (tmp_path / "tools" / "go.mod").write_text('module "example.com/shop/tools"\n\ngo 1.24\n')
     modules = NearestGoModule(tmp_path, "1.21")
-    assert modules.for_file("api/a.go") == GoModule("1.22", "example.com/shop")
-    assert modules.for_file("tools/x/t.go") == GoModule("1.24", "example.com/shop/tools")
+    assert modules.for_file("api/a.go") == GoModule("1.22", "example.com/shop",
+                                                    ("example.com/shop",))
+    assert modules.for_file("tools/x/t.go") == GoModule(
+        "1.24", "example.com/shop/tools", ("example.com/shop/tools", "example.com/shop"))
     assert NearestGoModule(tmp_path / "tools" / "x", "1.21").for_file("t.go") == GoModule("1.21")
+
+
+SHADOW = """package api
+
+import (
+\t"log"
+\t"example.com/shop/util"
+)
+
+func run(log Logger) {
+\tlog.Flush()
+\tutil.Work()
+}
+
+func other() {
+\tlog.Println("x")
+}
+"""
+
+
+def test_a_variable_named_like_an_import_and_sibling_modules_keep_their_calls(tmp_path: Path) -> None:
+    (tmp_path / "go.mod").write_text("module example.com/shop\n\ngo 1.22\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "go.mod").write_text(
+        "module example.com/shop/tools\n\ngo 1.22\n\nreplace example.com/lib => ../lib\n")
+    module = NearestGoModule(tmp_path, None).for_file("tools/api/a.go")
+    assert module.owns("example.com/shop/util") and module.owns("example.com/lib/x")
+    assert not module.owns("log")
+    summary = summarize_tree("tools/api/a.go", parse(SHADOW.encode(), Language.GO).root_node,
+                             Language.GO, module.scope)
+    calls = {fn.short: {f"{c.qualifier}.{c.name}" for c in fn.calls} for fn in summary.functions}
+    assert calls["run"] == {"log.Flush", "util.Work"} and calls["other"] == set()
+
+
+def test_a_go_work_names_the_modules_of_the_tree(tmp_path: Path) -> None:
+    (tmp_path / "go.work").write_text("go 1.22\n\nuse (\n\t./a\n\t./b\n)\n")
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "go.mod").write_text(f"module example.com/{name}\n\ngo 1.22\n")
+    module = NearestGoModule(tmp_path, None).for_file("a/x/x.go")
+    assert module.path == "example.com/a" and module.owns("example.com/b/y")

@@ -117,6 +117,7 @@ def summarize(path: str, root: ts.Node, package: str,
     calls. Without ``own`` every call is kept.
     """
     foreign = _foreign_imports(root, own) if own is not None else frozenset()
+    _DECLARED.clear()
     module = OpenFunction(node=root, key=MODULE, name=MODULE, short=MODULE, parent="",
                           method=False, hot="", cold="package initialisation: runs once")
     stack: list[Frame] = [(root, "file", module)]
@@ -138,7 +139,7 @@ def summarize(path: str, root: ts.Node, package: str,
         elif kind == "call":
             call = _call(node, stack, current)
             if call is not None:
-                if call.qualifier not in foreign:
+                if call.qualifier not in foreign or call.qualifier in _declared(current.node):
                     current.calls.append(call)
                 if call.name in _HANDLER_REGISTRATION:
                     _register(node, call.name, current, hot_refs)
@@ -148,6 +149,35 @@ def summarize(path: str, root: ts.Node, package: str,
             open_error_path(node, stack, current)
     return FileSummary(path=path, package=package, functions=finish(stack, module, done),
                        hot_refs=tuple(hot_refs), main_package=_package_name(root) == "main")
+
+
+_DECLARED_QUERY = """
+(parameter_declaration name: (identifier) @name)
+(variadic_parameter_declaration name: (identifier) @name)
+(short_var_declaration left: (expression_list (identifier) @name))
+(var_spec name: (identifier) @name)
+(range_clause left: (expression_list (identifier) @name))
+"""
+
+
+@cache
+def _declared_query() -> ts.Query:
+    return ts.Query(grammar(Language.GO), _DECLARED_QUERY)
+
+
+_DECLARED: dict[int, frozenset[str]] = {}
+"""Names declared per function node of the file being summarised (node ids are reused
+across trees, so :func:`summarize` clears it)."""
+
+
+def _declared(fn: ts.Node) -> frozenset[str]:
+    """The names ``fn`` declares (parameters, variables): one that shadows an import makes
+    ``name.M()`` a method call on the variable, which may reach the tree."""
+    known = _DECLARED.get(fn.id)
+    if known is None:
+        captures = ts.QueryCursor(_declared_query()).captures(fn).get("name", [])
+        known = _DECLARED[fn.id] = frozenset(text(node) for node in captures)
+    return known
 
 
 def _foreign_imports(root: ts.Node, own: Callable[[str], bool]) -> frozenset[str]:
