@@ -153,11 +153,15 @@ def _field_revivers(kind: type) -> dict[str, Reviver]:
 def _scalar(kind: Any, value: Any) -> Any:
     if kind is Any:
         return value
-    if kind is float and type(value) in (int, float):
+    if kind is float:
+        if type(value) not in (int, float):
+            raise ValueError(f"expected a number, got {type(value).__name__}")
         return float(value)
-    if kind in (str, int, bool) and type(value) is not kind:
-        raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
-    return value
+    if kind in (str, int, bool, type(None)):
+        if type(value) is not kind:
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+    raise ValueError(f"no way to revive a {kind!r}")
 
 
 @functools.cache

@@ -368,3 +368,13 @@ def discover_files(
     return Discovery(files=tuple(survey.files), skipped=tuple(survey.skipped),
                      unsupported=survey.unsupported, diagnostics=tuple(survey.diagnostics),
                      seen=survey.seen)
+
+
+def path_inside(root: Path, relative: str) -> Path | None:
+    """``root/relative`` resolved, when it stays inside ``root`` (a path read from a report,
+    the history or an answer is never trusted to); None otherwise, or when it is no path."""
+    try:
+        path = (root / relative).resolve()
+        return path if path.is_relative_to(root.resolve()) else None
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL byte
+        return None

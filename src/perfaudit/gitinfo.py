@@ -31,6 +31,15 @@ def head_commit(root: Path) -> str | None:
     return _git(root, "rev-parse", "HEAD")
 
 
+def has_local_changes(root: Path) -> bool:
+    """Whether the work tree at ``root`` differs from its HEAD (edited, staged or untracked
+    files that git does not ignore); True when git cannot tell."""
+    # perfaudit's own outputs folder keeps its .gitignore visible to git; that is no change
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", ".",
+                  ":(exclude).perfaudit/.gitignore")
+    return status is None or bool(status.strip())
+
+
 def _host_and_path(remote: str) -> tuple[str, str] | None:
     """A remote URL's host and repository path, with any user, password, token or port left
     out; None for a local path or a URL of another scheme."""

@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,14 @@ def read_compiled(kind: str) -> Any:
         return None
 
 
+_STALE_S = 14 * 24 * 3600
+"""Compiled data of other installations unused this long is removed (several installations,
+a virtualenv and a tool's own, may share the user's cache)."""
+
+
 def write_compiled(kind: str, value: Any) -> None:
-    """Keep ``value`` as this installation's compiled ``kind``, atomically; those of other
-    installations (older versions) are removed. A cache that cannot be written only costs
+    """Keep ``value`` as this installation's compiled ``kind``, atomically, and remove what
+    other installations left unused for two weeks. A cache that cannot be written only costs
     the next run the work again."""
     path = compiled_path(kind)
     with contextlib.suppress(OSError):
@@ -82,6 +88,8 @@ def write_compiled(kind: str, value: Any) -> None:
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
         temporary.replace(path)
-        for other in path.parent.glob(f"{kind}-*.json"):
-            if other != path:
-                other.unlink(missing_ok=True)
+        stale = time.time() - _STALE_S
+        for other in (*path.parent.glob(f"{kind}-*.json"), *path.parent.glob(f"{kind}-*.tmp")):
+            with contextlib.suppress(OSError):
+                if other != path and other.stat().st_mtime < stale:
+                    other.unlink()

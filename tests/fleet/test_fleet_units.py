@@ -9,6 +9,7 @@ import pytest
 from fleet_helpers import PY_FILES, commit_files
 
 from perfaudit import __version__
+from perfaudit.errors import UsageError
 from perfaudit.fleet import targets
 from perfaudit.fleet.ledger import Entry
 from perfaudit.fleet.records import Failed, Job, Kind, Selection, Stamp, Target, Unchanged
@@ -168,3 +169,19 @@ def test_one_failure_makes_the_fleet_incomplete_and_the_report_says_so() -> None
     assert from_json(to_json(report)) == report
     assert summarise(repos[:1], run_id="R", started="s", finished="f", tool_version="v",
                      database="/db").complete
+
+
+@pytest.mark.parametrize("spec", ["https://user:secret-token@github.com/o/r.git",
+                                  "https://ghp_token@github.com/o/r.git",
+                                  "ssh://git:pw@example.com:2222/o/r.git"])
+def test_a_url_with_a_credential_is_refused_without_repeating_it(spec: str, tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        targets.target_of(spec, tmp_path)
+    assert "token" not in str(refused.value) and "secret" not in str(refused.value)
+    assert "pw" not in str(refused.value).replace("perfaudit", "")
+
+
+@pytest.mark.parametrize("spec", ["git@github.com:o/r.git", "ssh://git@example.com/o/r.git",
+                                  "https://github.com/o/r.git"])
+def test_urls_without_a_secret_are_kept_as_given(spec: str, tmp_path: Path) -> None:
+    assert targets.target_of(spec, tmp_path).name == spec

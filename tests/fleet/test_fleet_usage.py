@@ -49,3 +49,12 @@ def test_without_ray_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tm
     assert code == EXIT_USAGE and err.count("\n") == 1
     assert "pip install '.[fleet]'" in err
     assert not (tmp_path / ".perfaudit").exists()
+
+
+def test_a_database_that_is_not_one_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "not.db"
+    bogus.write_text("plain text, not SQLite " * 100)
+    code, _, err = _run(capsys, str(tmp_path), "--db", str(bogus), "--output", str(tmp_path / "out"))
+    assert code == 2 and err.count("\n") == 1 and "cannot open database" in err
+    assert not (tmp_path / "out").exists()

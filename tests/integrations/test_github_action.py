@@ -193,6 +193,19 @@ def test_push_audits_everything_and_uploads_sarif_when_asked(pull_request: tuple
     assert git(workspace, "rev-parse", "--is-shallow-repository") == "true"  # nothing fetched
 
 
+def test_fail_on_none_passes_even_when_the_repository_sets_its_own_gate(
+        pull_request: tuple[Path, str, str], tmp_path: Path) -> None:
+    origin, _base, _head = pull_request
+    workspace = _clone(origin, tmp_path / "workspace", shallow=False)
+    (workspace / "perfaudit.toml").write_text('fail-on = "P2"\n', encoding="utf-8")
+
+    run = run_action(workspace, tmp_path, event_name="push", event={"ref": "refs/heads/main"},
+                     inputs={"fail-on": "none"})
+
+    assert run.exit_codes == {"audit": 0}, run.logs
+    assert run.outputs["p0"] == "2"
+
+
 def test_inputs_reach_the_audit(pull_request: tuple[Path, str, str], tmp_path: Path) -> None:
     origin, base, head = pull_request
     workspace = _clone(origin, tmp_path / "workspace", shallow=False)

@@ -58,11 +58,13 @@ def test_audit_arguments() -> None:
                               select="go", ignore="defer-in-loop")
 
     assert audit_arguments(everything, out_dir=out, base=SHA) == [
-        "audit", "svc", "--output", str(out), "--format", "md,json,sarif", "--no-history",
+        "audit", "--output", str(out), "--format", "md,json,sarif", "--no-history",
         "--fail-on", "P1", "--reviewer", "rules", "--config", "ci.toml", "--select", "go",
-        "--ignore", "defer-in-loop", "--new-from-rev", SHA]
+        "--ignore", "defer-in-loop", "--new-from-rev", SHA, "--", "svc"]
     assert audit_arguments(ActionInputs(fail_on="none"), out_dir=out, base=None) == [
-        "audit", ".", "--output", str(out), "--format", "md,json,sarif", "--no-history"]
+        "audit", "--output", str(out), "--format", "md,json,sarif", "--no-history", "--", "."]
+    dashed = audit_arguments(ActionInputs(path="-weird"), out_dir=out, base=None)
+    assert dashed[-2:] == ["--", "-weird"]
 
 
 def test_api_keys_are_passed_only_when_given() -> None:

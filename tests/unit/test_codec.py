@@ -58,3 +58,10 @@ def test_a_report_revives_from_its_json_as_pydantic_reads_it(reports: list[Repor
 def test_a_damaged_stored_report_is_a_value_error(damaged: object) -> None:
     with pytest.raises(ValueError, match="not a stored Report"):
         codec.revive(Report, damaged)
+
+
+@pytest.mark.parametrize(("kind", "value"), [(float, None), (float, "1.5"), (float, True),
+                                              (int, 1.0), (str, 3), (bool, 1)])
+def test_a_scalar_of_the_wrong_type_does_not_revive(kind: type, value: object) -> None:
+    with pytest.raises(ValueError, match="not a stored"):
+        codec.revive(kind, value)

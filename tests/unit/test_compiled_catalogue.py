@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from perfaudit import installation
-from perfaudit.reviewers import rules as rules_reviewer
-from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
+from perfaudit.rules.catalogue import (
+    compile_catalogue,
+    installed_catalogue,
+    load_catalogue,
+    load_compiled,
+)
 
 
 def test_the_compiled_catalogue_loads_the_same_rules() -> None:
@@ -34,23 +40,31 @@ def test_a_worker_compiles_the_catalogue_once_and_loads_it_after(
     catalogue = load_catalogue()
     load_catalogue.cache_clear()  # as in a worker whose parent never loaded it
     try:
-        assert rules_reviewer._catalogue() == catalogue
+        assert installed_catalogue() == catalogue
         path = installation.compiled_path("catalogue")
         assert path.is_file() and path.parent == tmp_path / "perfaudit"
         load_catalogue.cache_clear()
-        assert rules_reviewer._catalogue() == catalogue
+        assert installed_catalogue() == catalogue
         assert load_catalogue.cache_info().currsize == 0  # read from the compiled form
         path.write_bytes(b"damaged")
-        assert rules_reviewer._catalogue() == catalogue  # a damaged one is only a miss
+        assert installed_catalogue() == catalogue  # a damaged one is only a miss
     finally:
         load_catalogue.cache_clear()
 
 
-def test_compiled_data_of_other_installations_is_removed(monkeypatch: pytest.MonkeyPatch,
+def test_compiled_data_other_installations_left_unused_is_removed(monkeypatch: pytest.MonkeyPatch,
                                                          tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    older = tmp_path / "perfaudit" / "catalogue-0000.json"
-    older.parent.mkdir(parents=True)
-    older.write_text("[]")
+    folder = tmp_path / "perfaudit"
+    folder.mkdir(parents=True)
+    older, recent, left = (folder / "catalogue-0000.json", folder / "catalogue-1111.json",
+                           folder / "catalogue-2222.json.99.tmp")
+    for path in (older, recent, left):
+        path.write_text("[]")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(older, (month_ago, month_ago))
+    os.utime(left, (month_ago, month_ago))
     installation.write_compiled("catalogue", [{"x": 1}])
-    assert not older.exists() and installation.read_compiled("catalogue") == [{"x": 1}]
+    assert installation.read_compiled("catalogue") == [{"x": 1}]
+    assert not older.exists() and not left.exists()
+    assert recent.exists()  # another installation's, in use

@@ -197,7 +197,9 @@ def test_settings_validated_once_are_revived_without_checking_them_again(
 def test_a_setting_json_cannot_hold_is_checked_every_time(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    (tmp_path / "perfaudit.toml").write_text("output = 2026-01-01\n")
+    (tmp_path / "perfaudit.toml").write_text('output = "2026-01-01"\n')
+    assert load_config(tmp_path, None, {}).output == "2026-01-01"  # valid, and remembered
+    (tmp_path / "perfaudit.toml").write_text("output = 2026-01-01\n")  # a TOML date
     for _ in range(2):
         with pytest.raises(ConfigError, match="output: must be a string"):
             load_config(tmp_path, None, {})

@@ -259,3 +259,12 @@ def test_within_lists_only_the_named_directories_even_when_their_names_look_like
     assert listed == {"pkg[1]/a.go"}
     listed = {f.path for f in discover_files(root, within=frozenset({"", "pkg1"})).files}
     assert listed == {"top.py", "pkg1/b.go"}
+
+
+def test_a_path_from_a_report_is_used_only_inside_the_root(tmp_path: Path) -> None:
+    (tmp_path / "a.go").write_text("package a\n")
+    assert discover.path_inside(tmp_path, "a.go") == (tmp_path / "a.go").resolve()
+    for hostile in ("../outside.go", "/etc/passwd", "a\0.go", "sub/../../x"):
+        assert discover.path_inside(tmp_path, hostile) is None, hostile
+    (tmp_path / "link").symlink_to("/etc")
+    assert discover.path_inside(tmp_path, "link/passwd") is None

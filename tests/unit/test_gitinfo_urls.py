@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
+from perfaudit import gitinfo
 from perfaudit.gitinfo import blob_url, web_url
 
 
@@ -67,3 +71,25 @@ def test_blob_url_quotes_the_path() -> None:
 def test_no_blob_url_off_a_known_forge_or_without_a_commit(url: str | None,
                                                            commit: str | None) -> None:
     assert blob_url(url, commit, "a.go", 1, 1) is None
+
+
+def test_local_changes_are_edits_and_new_files_but_not_perfaudit_s_own_folder(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c",
+                        "user.email=t@example.com", *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "a.go").write_text("package a\n")
+    git("add", "a.go")
+    git("commit", "-qm", "first")
+    assert not gitinfo.has_local_changes(tmp_path)
+    (tmp_path / ".perfaudit").mkdir()
+    (tmp_path / ".perfaudit" / ".gitignore").write_text("*\n!.gitignore\n!triage.toml\n")
+    (tmp_path / ".perfaudit" / "cache.db").write_bytes(b"x")
+    assert not gitinfo.has_local_changes(tmp_path)
+    (tmp_path / "b.go").write_text("package a\n")
+    assert gitinfo.has_local_changes(tmp_path)
+    (tmp_path / "b.go").unlink()
+    (tmp_path / "a.go").write_text("package a // edited\n")
+    assert gitinfo.has_local_changes(tmp_path)
+    assert gitinfo.has_local_changes(tmp_path / "nowhere")

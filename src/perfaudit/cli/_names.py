@@ -46,9 +46,9 @@ def check_selection(config: Config, flags: Mapping[str, object], root: Path,
     chosen = {key: [n for n in getattr(config, key) if ":" not in n] for key in _SELECTIONS}
     if not any(chosen.values()):
         return
-    from perfaudit.rules.catalogue import load_catalogue, selectable_names
+    from perfaudit.rules.catalogue import installed_catalogue, selectable_names
 
-    known = selectable_names(load_catalogue())
+    known = selectable_names(installed_catalogue())
     for key, names in chosen.items():
         unknown = sorted(set(names) - known)
         if unknown:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from perfaudit.discover import path_inside
 from perfaudit.errors import UsageError
 from perfaudit.model import Excerpt, Location, Report, Status
 from perfaudit.render import FORMATS, renderer
@@ -59,10 +60,9 @@ def excerpt_of(lines: Sequence[str], location: Location) -> Excerpt | None:
 
 def _file_lines(root: Path, relative: str) -> list[str] | None:
     """The lines of ``root/relative``, None when it is not a readable file inside ``root``."""
+    path = path_inside(root, relative)
     try:
-        path = (root / relative).resolve()
-        if not path.is_relative_to(root.resolve()) or not path.is_file() \
-                or path.stat().st_size > _MAX_READ_BYTES:
+        if path is None or not path.is_file() or path.stat().st_size > _MAX_READ_BYTES:
             return None
         return path.read_bytes().decode("utf-8", errors="replace").splitlines()
     except OSError:

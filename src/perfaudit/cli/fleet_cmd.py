@@ -40,9 +40,9 @@ def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> Selection:
     chosen = Selection(select=split_values(select) or (), ignore=split_values(ignore) or ())
     if not (chosen.select or chosen.ignore):
         return chosen
-    from perfaudit.rules.catalogue import load_catalogue, selectable_names
+    from perfaudit.rules.catalogue import installed_catalogue, selectable_names
 
-    known = selectable_names(load_catalogue())
+    known = selectable_names(installed_catalogue())
     for flag, names in (("--select", chosen.select), ("--ignore", chosen.ignore)):
         unknown = sorted(set(names) - known)
         if unknown:
@@ -133,9 +133,13 @@ def fleet(repos: tuple[str, ...], lists: tuple[str, ...], *, database: str, outp
     request = Request(targets=chosen, selection=_selection(select, ignore), force=force)
     _require_ray()
     run_id = new_run_id(datetime.now(UTC))
-    out_dir = _out_dir(output, run_id)
     db_path = (cwd / Path(database).expanduser()).resolve()
     conn = open_ledger(db_path)
+    try:
+        out_dir = _out_dir(output, run_id)
+    except UsageError:
+        conn.close()
+        raise
     if database == DEFAULT_DB or output is None:
         ignore_outputs(cwd / ".perfaudit")
     try:

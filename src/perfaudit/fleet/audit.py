@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -38,7 +39,12 @@ def audit_tree(root: Path, job: Job, *, cache: bool) -> Audited | Failed:
         return Failed(target=target.name, reason=str(exc))
     seen: list[SourceFile] = []
     hooks = Hooks(on_discovered=seen.extend)
-    report = finish_audit(run_audit(root, config, hooks), root, hooks.clock().date(), None)
+    try:
+        report = finish_audit(run_audit(root, config, hooks), root, hooks.clock().date(), None)
+    finally:
+        # an audit freezes what it builds while the collector is paused (a one-shot process
+        # never collects it); a worker that audits repository after repository must
+        gc.unfreeze()
     report = replace(report, audit=replace(report.audit, target=target.name))
     paths = {f.location.path for f in (*report.findings, *report.triaged)} | {f.path for f in seen}
     return Audited(target=target.name, stamp=job.stamp(report.audit.commit),

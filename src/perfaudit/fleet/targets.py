@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+from perfaudit.errors import UsageError
 from perfaudit.fleet.records import Kind, Target
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -30,10 +32,35 @@ def is_url(spec: str) -> bool:
 
 
 def target_of(spec: str, cwd: Path) -> Target:
-    """The repository ``spec`` names: a URL as given, a path made absolute against ``cwd``."""
+    """The repository ``spec`` names: a URL as given, a path made absolute against ``cwd``.
+
+    A URL carrying a password or an HTTP token is refused: the name of a target is stored in
+    the history database, printed and written to the fleet report.
+    """
     if is_url(spec):
+        if _carries_secret(spec):
+            raise UsageError(f"{_without_secret(spec)}: the URL carries a credential; give it "
+                             "to git through a credential helper or SSH key instead")
         return Target(name=spec, kind=Kind.URL)
     return Target(name=str((cwd / Path(spec).expanduser()).resolve()), kind=Kind.PATH)
+
+
+def _carries_secret(spec: str) -> bool:
+    if not _SCHEME.match(spec):
+        return False  # scp-like `user@host:path`: the user of an SSH key, not a secret
+    try:
+        parts = urlsplit(spec)
+    except ValueError:
+        return False
+    return parts.password is not None or (
+        parts.username is not None and parts.scheme.lower() in ("http", "https"))
+
+
+def _without_secret(spec: str) -> str:
+    parts = urlsplit(spec)
+    host = parts.hostname or ""
+    return urlunsplit((parts.scheme, f"{host}:{parts.port}" if parts.port else host,
+                       parts.path, "", ""))
 
 
 def expand(args: Iterable[str], lists: Iterable[str], read: Callable[[str], str]) -> tuple[str, ...]:

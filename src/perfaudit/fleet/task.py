@@ -48,7 +48,9 @@ def _remote(job: Job) -> Outcome:
 
 def _tree(job: Job, root: Path, *, cache: bool) -> Outcome:
     """``job``'s repository checked out at ``root``: unchanged, or audited."""
-    if job.stamp(gitinfo.head_commit(root)).matches(job.previous):
+    # a local work tree with edits is audited as it is, whatever its HEAD says
+    if job.stamp(gitinfo.head_commit(root)).matches(job.previous) and not (
+            job.target.kind is Kind.PATH and gitinfo.has_local_changes(root)):
         return Unchanged(target=job.target.name)
     from perfaudit.fleet.audit import audit_tree  # the pipeline only when there is work
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from perfaudit.errors import EXIT_USAGE, UsageError
+from perfaudit.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from perfaudit.integrations import github_event, github_outputs
 from perfaudit.model import Report
 
@@ -50,8 +50,7 @@ class ActionInputs:
 def audit_arguments(inputs: ActionInputs, *, out_dir: Path, base: str | None) -> list[str]:
     """The ``perfaudit audit`` arguments for these inputs: every report format (the summary,
     the outputs and code scanning each read one), and no history (a runner is thrown away)."""
-    args = ["audit", inputs.path, "--output", str(out_dir), "--format", "md,json,sarif",
-            "--no-history"]
+    args = ["audit", "--output", str(out_dir), "--format", "md,json,sarif", "--no-history"]
     if inputs.fail_on and inputs.fail_on.lower() != "none":
         args += ["--fail-on", inputs.fail_on.upper()]
     for flag, value in (("--reviewer", inputs.reviewers), ("--config", inputs.config),
@@ -60,7 +59,7 @@ def audit_arguments(inputs: ActionInputs, *, out_dir: Path, base: str | None) ->
             args += [flag, value]
     if base:
         args += ["--new-from-rev", base]
-    return args
+    return [*args, "--", inputs.path]  # a path that starts with "-" is still a path
 
 
 def audit_environment(environ: Mapping[str, str]) -> dict[str, str]:
@@ -131,6 +130,8 @@ def run(environ: Mapping[str, str]) -> int:
     print("perfaudit: running perfaudit " + shlex.join(args), flush=True)
     exit_code = subprocess.run([sys.executable, "-m", "perfaudit", *args], cwd=workspace,
                                env=audit_environment(environ), check=False).returncode
+    if exit_code == EXIT_FINDINGS and inputs.fail_on.lower() == "none":
+        exit_code = EXIT_OK  # the repository's own `fail-on` setting is not the job's gate
     _publish(environ, out_dir, exit_code=exit_code, base=base)
     return exit_code
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import os
@@ -11,7 +10,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from perfaudit import installation
 from perfaudit.config import Config
 from perfaudit.discover import content_digest
 from perfaudit.heat.paths import is_hard, path_kind
@@ -49,28 +47,13 @@ def _init_worker(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
     """Load the selected catalogue; a forked worker finds it already loaded by its parent."""
     global _WORKER_RULES, _WORKER_SELECTION, _KNOWN_RULES  # noqa: PLW0603 - one catalogue per process
     gc.enable()  # a worker forked while the parent paused collection must still collect
-    from perfaudit.rules.catalogue import select_rules
+    from perfaudit.rules.catalogue import installed_catalogue, select_rules
 
     if (select, ignore, preview) != _WORKER_SELECTION:
-        catalogue = _catalogue()
+        catalogue = installed_catalogue()
         _KNOWN_RULES = frozenset(rule.id for rule in catalogue)
         _WORKER_RULES = select_rules(catalogue, select, ignore, preview)
         _WORKER_SELECTION = (select, ignore, preview)
-
-
-def _catalogue() -> tuple[Rule, ...]:
-    """The built-in catalogue, from its compiled form in the user's cache when this
-    installation wrote one (as Python keeps compiled modules); read from the rule files, and
-    compiled for the next worker, otherwise. A compiled form that does not load is ignored."""
-    from perfaudit.rules.catalogue import compile_catalogue, load_catalogue, load_compiled
-
-    if load_catalogue.cache_info().currsize:  # loaded already by the parent it forked from
-        return load_catalogue()
-    with contextlib.suppress(ValueError):
-        return load_compiled(installation.read_compiled("catalogue"))
-    rules = load_catalogue()
-    installation.write_compiled("catalogue", compile_catalogue(rules))
-    return rules
 
 
 @dataclass(frozen=True, slots=True)

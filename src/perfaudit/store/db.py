@@ -50,8 +50,12 @@ def connect(path: Path) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(f"cannot open database {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
-    for pragma in _PRAGMAS:
-        conn.execute(pragma)
+    try:
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+    except sqlite3.Error as exc:  # a file that is not a database, or a locked one
+        conn.close()
+        raise UsageError(f"cannot open database {path}: {exc}") from exc
     return conn
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -111,7 +113,7 @@ def write_triage(root: Path, entries: Sequence[Triage]) -> Path:
     path = root / TRIAGE_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".toml.tmp")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         temporary.write_text(dump_triage(entries), encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:

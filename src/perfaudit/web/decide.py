@@ -3,6 +3,7 @@ way (into ``.perfaudit/triage.toml``)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -46,6 +47,11 @@ def decision(form: Mapping[str, str], finding: ConsolidatedFinding, author: str)
                   author=form.get("author", "").strip() or author)
 
 
+_WRITING = threading.Lock()
+"""Two decisions posted at once are two read-modify-writes of one file: one at a time."""
+
+
 def record(root: Path, decided: Triage) -> Path:
     """Add ``decided`` to ``root``'s triage file, exactly as ``perfaudit triage`` does."""
-    return triage.record(root, decided)
+    with _WRITING:
+        return triage.record(root, decided)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfaudit.discover import path_inside
 from perfaudit.model import Location
 from perfaudit.store.history import file_digests
 
@@ -32,19 +33,10 @@ class CodeContext:
     """Whether the lines are missing or may not be the audit's (its quote is shown too)."""
 
 
-def _inside(root: Path, rel: str) -> Path | None:
-    """``root/rel`` when it stays inside ``root`` (a stored path is not trusted to)."""
-    try:
-        path = (root / rel).resolve()
-    except (OSError, RuntimeError):
-        return None
-    return path if path.is_relative_to(root.resolve()) else None
-
-
 def code_context(root: Path, location: Location, digest: str | None) -> CodeContext:
     """The lines of ``location`` and around it in ``root``'s copy of the file. ``digest`` is
     the file's SHA-256 when the audit read it: a file that differs now is said to."""
-    path = _inside(root, location.path)
+    path = path_inside(root, location.path)
     if path is None:
         return CodeContext(note=f"{location.path} is outside {root}; it is not shown.", stale=True)
     if not path.is_file():

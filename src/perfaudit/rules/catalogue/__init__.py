@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import importlib
@@ -12,8 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from perfaudit import installation
 from perfaudit.codec import plain
 from perfaudit.errors import RuleError
 from perfaudit.model import Category, Language, Severity
@@ -90,6 +90,8 @@ def load_rule(folder: Path) -> Rule:
     if rule_id != rule_id_of(folder):
         raise RuleError(f"{folder}: id {rule_id!r} differs from the folder's name "
                         f"({rule_id_of(folder)!r} in kebab case)")
+    from pydantic import ValidationError  # only when rule files are read
+
     try:
         language = Language(str(doc.get("language", "")).lower())
         meta = _derived_literals(meta_adapter().validate_python(doc.get("metadata") or {}))
@@ -157,6 +159,19 @@ def _compiled_rule(item: dict[str, Any]) -> Rule:
     return Rule(id=str(item["id"]), language=language, message=str(item["message"]),
                 note=str(item["note"]), matcher=item["matcher"], meta=RuleMeta(**meta),
                 folder=str(folder), check=_load_check(folder) if item["check"] else None)
+
+
+def installed_catalogue() -> tuple[Rule, ...]:
+    """The built-in catalogue, from its compiled form in the user's cache when this
+    installation wrote one (as Python keeps compiled modules); read from the rule files, and
+    compiled for the next process, otherwise. A compiled form that does not load is ignored."""
+    if load_catalogue.cache_info().currsize:  # loaded already (or by the parent it forked from)
+        return load_catalogue()
+    with contextlib.suppress(ValueError):
+        return load_compiled(installation.read_compiled("catalogue"))
+    rules = load_catalogue()
+    installation.write_compiled("catalogue", compile_catalogue(rules))
+    return rules
 
 
 def select_rules(

@@ -6,13 +6,13 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
-
-from pydantic import ConfigDict, TypeAdapter, with_config
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from perfaudit.model import Category, Language, Severity
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
     from perfaudit.rules.engine.match import Match
 
 
@@ -23,10 +23,14 @@ class RuleStatus(StrEnum):
     PREVIEW = "preview"
 
 
-@with_config(ConfigDict(extra="forbid"))
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}  # pydantic's ConfigDict: unknown keys are errors
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VersionOverride:
     """Different wording or severity for a range of language versions."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     min_version: str | None = None
     max_version: str | None = None
@@ -35,10 +39,11 @@ class VersionOverride:
     title: str | None = None
 
 
-@with_config(ConfigDict(extra="forbid"))
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleMeta:
     """perfaudit's own rule fields, kept under ast-grep's free ``metadata:`` map."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     category: Category
     severity: Severity
@@ -64,6 +69,8 @@ class RuleMeta:
 def meta_adapter() -> TypeAdapter[RuleMeta]:
     """The validator of ``metadata:`` maps, built on first use (a worker that loads the
     compiled catalogue never needs it)."""
+    from pydantic import TypeAdapter
+
     return TypeAdapter(RuleMeta)
 
 CheckFn = Callable[["Match"], bool]
