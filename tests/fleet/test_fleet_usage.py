@@ -56,5 +56,5 @@ def test_a_database_that_is_not_one_is_a_usage_error(
     bogus = tmp_path / "not.db"
     bogus.write_text("plain text, not SQLite " * 100)
     code, _, err = _run(capsys, str(tmp_path), "--db", str(bogus), "--output", str(tmp_path / "out"))
-    assert code == 2 and err.count("\n") == 1 and "cannot open database" in err
+    assert code == 2 and err.count("\n") == 1 and "is not a perfaudit database" in err
     assert not (tmp_path / "out").exists()

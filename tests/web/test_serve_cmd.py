@@ -48,7 +48,7 @@ def test_bad_paths_are_one_line_usage_errors(repo: History, tmp_path: Path,
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 100)
     code, _, err = run(capsys, "serve", str(repo.root), "--db", str(junk))
-    assert code == 2 and err.count("\n") == 1 and "is not a perfaudit history database" in err
+    assert code == 2 and err.count("\n") == 1 and "is not a perfaudit database" in err
 
 
 def test_a_missing_web_extra_names_it(repo: History, capsys: pytest.CaptureFixture[str],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import sqlite3
 from pathlib import Path
 
 import click
@@ -70,10 +69,7 @@ def serve(path: str, database: Path | None, host: str, port: int, *, allow_remot
     from perfaudit.web import server  # starlette and uvicorn: only once they are known there
     from perfaudit.web.app import create_app
 
-    try:
-        open_store(db).close()
-    except sqlite3.Error as exc:
-        raise UsageError(f"{db} is not a perfaudit history database: {exc}") from exc
+    open_store(db).close()  # a file that is no database is a usage error, said here
     settings = WebSettings(root=root, database=db, secret=secrets.token_bytes(32),
                            author=gitinfo.user_name(root) or os.environ.get("USER", ""),
                            hosts=accepted_hosts(host, allow_remote))

@@ -55,7 +55,7 @@ def connect(path: Path) -> sqlite3.Connection:
             conn.execute(pragma)
     except sqlite3.Error as exc:  # a file that is not a database, or a locked one
         conn.close()
-        raise UsageError(f"cannot open database {path}: {exc}") from exc
+        raise UsageError(f"{path} is not a perfaudit database ({exc})") from exc
     return conn
 
 
