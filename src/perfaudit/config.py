@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import json
@@ -16,6 +17,7 @@ from perfaudit import codec, installation
 from perfaudit.config_check import Checked, InvalidSettings, validated
 from perfaudit.errors import ConfigError
 from perfaudit.model import Severity
+from perfaudit.wording import plural
 
 DEFAULT_FORMATS = ("md", "json", "sarif")
 DEFAULT_MAX_FILE_BYTES = 1_000_000
@@ -290,17 +292,20 @@ def load_config(root: Path, explicit: Path | None, overrides: dict[str, Any]) ->
     given = {key: value for key, value in overrides.items() if value is not None}
     settings.update(given)
     key = _settings_key(settings)
-    remembered = _remembered(key)
-    if remembered is not None:
-        return remembered
+    known = _remembered() if key is not None else {}
+    if key in known:
+        with contextlib.suppress(ValueError):  # what no longer revives is checked again
+            return codec.revive(Config, known[key])
     try:
         config = validated(Config, settings)
     except InvalidSettings as exc:
         errors = exc.errors
-        extra = len(errors) - 1
-        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+        more = f" (and {plural(len(errors) - 1, 'more problem')})" if len(errors) > 1 else ""
         raise ConfigError(_describe(errors[0], spelled, set(given), source) + more) from None
-    _remember(key, config)
+    if key is not None and not config.credentials:
+        kept = dict(list(known.items())[-(_REMEMBERED - 1):])
+        kept.pop(key, None)
+        installation.write_compiled("settings", {**kept, key: plain_settings(config)})
     return config
 
 
@@ -321,25 +326,11 @@ def _settings_key(settings: Mapping[str, Any]) -> str | None:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _remembered(key: str | None) -> Config | None:
-    """The Config this installation validated from the same settings before: checking settings
-    means importing pydantic, a third of a one-file audit. What no longer revives is a miss."""
-    known = installation.read_compiled("settings") if key is not None else None
-    if not isinstance(known, dict) or key not in known:
-        return None
-    try:
-        return codec.revive(Config, known[key])
-    except ValueError:
-        return None
-
-
-def _remember(key: str | None, config: Config) -> None:
-    if key is None or config.credentials:
-        return
+def _remembered() -> dict[str, Any]:
+    """The settings this installation validated before, by key, as JSON's types: checking
+    settings means importing pydantic, a third of a one-file audit."""
     known = installation.read_compiled("settings")
-    kept = dict(list(known.items())[-(_REMEMBERED - 1):]) if isinstance(known, dict) else {}
-    kept.pop(key, None)
-    installation.write_compiled("settings", {**kept, key: plain_settings(config)})
+    return known if isinstance(known, dict) else {}
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:
