@@ -28,18 +28,31 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
 
+T = TypeVar("T")
+
+
+def adapter(kind: type[T]) -> TypeAdapter[T]:
+    """``kind``'s pydantic adapter, for reading what users and other tools write; pydantic is
+    imported and the adapter built on first use (building one takes a while)."""
+    return cast("TypeAdapter[T]", _adapter(cast(Any, kind)))
+
+
 @functools.cache
-def report_adapter() -> TypeAdapter[Report]:
-    """The Report's pydantic adapter, built on first use (building it takes a while)."""
+def _adapter(kind: Any) -> Any:
     from pydantic import TypeAdapter
 
-    return TypeAdapter(Report)
+    return TypeAdapter(kind)
 
 
 def encode(report: Report, indent: int | None = None) -> str:
     """The report as JSON text (compact unless ``indent`` is given), as pydantic writes it."""
+    return dumps(report, indent)
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """A record of perfaudit's as JSON text, byte for byte as pydantic writes it."""
     separators = (",", ": ") if indent is not None else (",", ":")
-    return json.dumps(plain(report), ensure_ascii=False, indent=indent, separators=separators)
+    return json.dumps(plain(value), ensure_ascii=False, indent=indent, separators=separators)
 
 
 def plain(value: Any) -> Any:
@@ -62,9 +75,6 @@ def plain(value: Any) -> Any:
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(cls))
-
-
-T = TypeVar("T")
 
 
 def revive(kind: type[T], value: Any) -> T:
@@ -173,4 +183,4 @@ def _hints(kind: type) -> dict[str, Any]:
 
 def decode(text: str | bytes) -> Report:
     """A report back from its JSON text, validated."""
-    return report_adapter().validate_json(text)
+    return adapter(Report).validate_json(text)

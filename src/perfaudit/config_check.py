@@ -8,16 +8,16 @@ revived from what an earlier run validated, at no import cost.
 
 from __future__ import annotations
 
-import functools
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from perfaudit.codec import adapter
 from perfaudit.wording import plural
 
 if TYPE_CHECKING:
-    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
 T = TypeVar("T")
@@ -62,14 +62,6 @@ def validated(kind: type[T], settings: Mapping[str, Any]) -> T:
     from pydantic import ValidationError
 
     try:
-        adapter: TypeAdapter[T] = _adapter(cast(Any, kind))
-        return adapter.validate_python(dict(settings))
+        return adapter(kind).validate_python(dict(settings))
     except ValidationError as exc:
         raise InvalidSettings(tuple(dict(error) for error in exc.errors())) from None
-
-
-@functools.cache
-def _adapter(kind: type[T]) -> TypeAdapter[T]:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(kind)

@@ -33,7 +33,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> list[Report]:
 def test_the_walk_writes_what_pydantic_writes(reports: list[Report], indent: int | None) -> None:
     for report in reports:
         assert report.findings
-        expected = codec.report_adapter().dump_json(report, indent=indent).decode("utf-8")
+        expected = codec.adapter(Report).dump_json(report, indent=indent).decode("utf-8")
         assert codec.encode(report, indent) == expected
 
 
@@ -44,7 +44,7 @@ def test_text_that_is_not_ascii_and_numbers_that_are_not_finite_match_too(
     run = dataclasses.replace(report.audit.reviewers[0], duration_s=math.inf)
     odd = dataclasses.replace(report, findings=(first, *report.findings[1:]),
                               audit=dataclasses.replace(report.audit, reviewers=(run,)))
-    assert codec.encode(odd) == codec.report_adapter().dump_json(odd).decode("utf-8")
+    assert codec.encode(odd) == codec.adapter(Report).dump_json(odd).decode("utf-8")
     titled = dataclasses.replace(report, findings=(first, *report.findings[1:]))
     assert codec.decode(codec.encode(titled)) == titled
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-
-from pydantic import TypeAdapter
-
+from perfaudit import codec
 from perfaudit.fleet.summary import FleetReport, RepoResult, RepoStatus
 from perfaudit.render._text import cell, code_cell
 from perfaudit.wording import plural
@@ -15,19 +12,14 @@ FILES = {"md": "fleet.md", "json": "fleet.json"}
 TOP = 10
 
 
-@functools.cache
-def _adapter() -> TypeAdapter[FleetReport]:
-    return TypeAdapter(FleetReport)
-
-
 def to_json(report: FleetReport) -> str:
     """``fleet.json``: the whole report."""
-    return _adapter().dump_json(report, indent=2).decode("utf-8") + "\n"
+    return codec.dumps(report, indent=2) + "\n"
 
 
 def from_json(text: str | bytes) -> FleetReport:
     """A fleet report back from ``fleet.json``, validated."""
-    return _adapter().validate_json(text)
+    return codec.adapter(FleetReport).validate_json(text)
 
 
 def headline(report: FleetReport) -> str:

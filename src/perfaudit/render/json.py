@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from perfaudit.codec import decode, encode, report_adapter
+from perfaudit.codec import adapter, decode, encode
 from perfaudit.model import Report
 
 SCHEMA_ID = "https://perfaudit.dev/schemas/findings-1.0.json"
@@ -23,7 +23,7 @@ def load(text: str) -> Report:
 
 def json_schema() -> dict[str, Any]:
     """JSON Schema of ``findings.json``, generated from the model."""
-    schema = report_adapter().json_schema(mode="serialization")
+    schema = adapter(Report).json_schema(mode="serialization")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from perfaudit import installation
-from perfaudit.codec import plain
+from perfaudit.codec import adapter, plain
 from perfaudit.errors import RuleError
 from perfaudit.model import Category, Language, Severity
 from perfaudit.rules.catalogue.schema import (
@@ -23,7 +23,6 @@ from perfaudit.rules.catalogue.schema import (
     RuleMeta,
     RuleStatus,
     VersionOverride,
-    meta_adapter,
 )
 
 CATALOGUE_DIR = Path(__file__).parents[1]  # rule folders sit in rules/<language>/<rule-id>/
@@ -94,7 +93,8 @@ def load_rule(folder: Path) -> Rule:
 
     try:
         language = Language(str(doc.get("language", "")).lower())
-        meta = _derived_literals(meta_adapter().validate_python(doc.get("metadata") or {}))
+        # pydantic's validator, built only when rule files are read
+        meta = _derived_literals(adapter(RuleMeta).validate_python(doc.get("metadata") or {}))
     except (ValueError, ValidationError) as exc:
         raise RuleError(f"{folder}/rule.yml: {exc}") from exc
     if "rule" not in doc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from perfaudit.model import Category, Language, Severity
 
 if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
     from perfaudit.rules.engine.match import Match
 
@@ -63,15 +61,6 @@ class RuleMeta:
     anchors: tuple[str, ...] = ()
     status: RuleStatus = RuleStatus.STABLE
     context_severity: bool = True
-
-
-@functools.cache
-def meta_adapter() -> TypeAdapter[RuleMeta]:
-    """The validator of ``metadata:`` maps, built on first use (a worker that loads the
-    compiled catalogue never needs it)."""
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(RuleMeta)
 
 CheckFn = Callable[["Match"], bool]
 
