@@ -134,10 +134,17 @@ def checked(decision: Triage) -> Triage:
     return replace(decision, reason=reason)
 
 
+_RECORDING = threading.Lock()
+"""Decisions recorded at once by one process (the web app's requests) are read-modify-writes
+of one file: one at a time."""
+
+
 def record(root: Path, decision: Triage) -> Path:
     """Check ``decision`` and add it to ``root``'s triage file, replacing an earlier decision
     about the same finding; returns the file's path."""
-    return write_triage(root, upsert(read_triage(root), checked(decision)))
+    decision = checked(decision)
+    with _RECORDING:
+        return write_triage(root, upsert(read_triage(root), decision))
 
 
 def upsert(entries: Sequence[Triage], decision: Triage) -> tuple[Triage, ...]:

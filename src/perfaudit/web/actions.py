@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from perfaudit.errors import PerfauditError
+from perfaudit.track import triage
 from perfaudit.web import csrf, decide, rows, urls
 from perfaudit.web.pages import Pages
 from perfaudit.web.site import Site
@@ -55,7 +56,7 @@ class Actions:
             return self.site.error(request, 404, f"Audit {audit_id} has no finding {fingerprint}.")
         try:
             decided = decide.decision(form, row.finding, self.site.settings.author)
-            await run_in_threadpool(decide.record, self.site.settings.root, decided)
+            await run_in_threadpool(triage.record, self.site.settings.root, decided)
         except PerfauditError as exc:
             context = await run_in_threadpool(self.pages.finding_context, audit_id, fingerprint,
                                               form)

@@ -1,15 +1,12 @@
-"""A triage form's answer as the decision ``perfaudit triage`` would record, written the same
-way (into ``.perfaudit/triage.toml``)."""
+"""A triage form's answer as the decision ``perfaudit triage`` would record (recorded by the
+same ``track.triage.record``, into ``.perfaudit/triage.toml``)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
-from pathlib import Path
 
 from perfaudit.errors import UsageError
 from perfaudit.model import ConsolidatedFinding, Severity, Triage, TriageStatus
-from perfaudit.track import triage
 
 CHOICES = (
     (TriageStatus.ACCEPTED, "Accept"),
@@ -45,13 +42,3 @@ def decision(form: Mapping[str, str], finding: ConsolidatedFinding, author: str)
                   rule=finding.rule, path=finding.location.path, title=finding.title,
                   severity=_severity(form.get("severity", "").strip()),
                   author=form.get("author", "").strip() or author)
-
-
-_WRITING = threading.Lock()
-"""Two decisions posted at once are two read-modify-writes of one file: one at a time."""
-
-
-def record(root: Path, decided: Triage) -> Path:
-    """Add ``decided`` to ``root``'s triage file, exactly as ``perfaudit triage`` does."""
-    with _WRITING:
-        return triage.record(root, decided)
