@@ -195,7 +195,8 @@ def paused_gc() -> Iterator[None]:
     They are then frozen (moved where the collector never looks): otherwise the first
     collection after the pause, and the full one at exit, would each walk all of them again
     (a tenth of a second on a large repository). Freezing does not keep them alive: without
-    cycles, they are freed as soon as the audit drops them.
+    cycles, they are freed as soon as the audit drops them; a process that runs audit after
+    audit (a fleet worker) unfreezes after each, so cycles made meanwhile are collected.
     """
     was_enabled = gc.isenabled()
     gc.disable()
