@@ -67,5 +67,8 @@ def parse_filters(params: Mapping[str, str], offered: Mapping[str, Sequence[str]
 def apply(rows: Sequence[FindingRow], filters: Filters) -> list[FindingRow]:
     """The rows that match every active filter, in their order."""
     wanted = filters.active()
-    return [row for row in rows
-            if all(value in _values(row)[name] for name, value in wanted.items())]
+    return [row for row in rows if _matches(_values(row), wanted)]
+
+
+def _matches(values: Mapping[str, tuple[str, ...]], wanted: Mapping[str, str]) -> bool:
+    return all(value in values[name] for name, value in wanted.items())
