@@ -201,12 +201,19 @@ def invariant_in_innermost(expr: Node, node: Node) -> Node | None:
 
 def assignments_to(scope: Node, name: str) -> list[Node]:
     """Right-hand sides of plain ``name = value`` assignments inside ``scope``."""
-    values = []
+    by_name: dict[str, list[Node]] = scope.remember(assignments_to, lambda: _assignments(scope))
+    return list(by_name.get(name, ()))
+
+
+def _assignments(scope: Node) -> dict[str, list[Node]]:
+    """Every ``target = value`` inside ``scope``: the values by the target's text (asked once
+    per scope for the file, since the predicates ask the same function about many names)."""
+    by_name: dict[str, list[Node]] = {}
     for stmt in scope.find_all(kind="assignment"):
         left, right = stmt.field("left"), stmt.field("right")
-        if left is not None and right is not None and left.text() == name:
-            values.append(right)
-    return values
+        if left is not None and right is not None:
+            by_name.setdefault(left.text(), []).append(right)
+    return by_name
 
 
 def module_imports(root: Node, module: str, name: str) -> bool:

@@ -44,11 +44,12 @@ def check(match: Match) -> bool:
         return False
     outer_loop = loops[0]
     iterable, body = node.field("right"), node.field("body")
-    if iterable is None or body is None or not py.is_invariant(iterable, outer_loop):
+    if iterable is None or body is None:
         return False
     outer, inner = _derived(outer_loop, node, py.loop_targets(outer_loop)), py.loop_targets(node)
-    for stmt in body.children():
-        cond = stmt.field("condition") if stmt.kind() == "if_statement" else None
-        if cond is not None and cond.kind() == "comparison_operator" and _joins(cond, outer, inner):
-            return True
-    return False
+    joined = any(cond is not None and cond.kind() == "comparison_operator"
+                 and _joins(cond, outer, inner)
+                 for stmt in body.children() if stmt.kind() == "if_statement"
+                 for cond in (stmt.field("condition"),))
+    # the invariance test walks the whole outer loop: asked only of a loop that joins
+    return joined and py.is_invariant(iterable, outer_loop)
