@@ -54,3 +54,23 @@ func (t *Tracker) SetAll(keys []string) {
 		t.set(k, true) // expect: batch-method-locks-per-item
 	}
 }
+
+type Postings struct {
+	mtx sync.RWMutex
+	m   map[string][]uint64
+}
+
+// Delete takes the write lock for every name, although most need no change.
+func (p *Postings) Delete(names []string, deleted map[uint64]struct{}) {
+	for _, n := range names {
+		p.mtx.Lock() // expect: batch-method-locks-per-item
+		kept := p.m[n][:0]
+		for _, id := range p.m[n] {
+			if _, ok := deleted[id]; !ok {
+				kept = append(kept, id)
+			}
+		}
+		p.m[n] = kept
+		p.mtx.Unlock()
+	}
+}

@@ -1,4 +1,5 @@
-"""A method loops over items calling a sibling method that locks the receiver's mutex each time.
+"""A loop takes the same mutex once per item: through a sibling method that locks the
+receiver's mutex, or by locking and unlocking it directly in the loop body.
 
 Same-file analysis: the callee must be declared in this file on the same receiver type and
 start by locking a mutex of its receiver. The call must sit in the body of a loop over a
@@ -16,6 +17,8 @@ import re
 from perfaudit.model import Language
 from perfaudit.rules.engine.match import Match
 from perfaudit.rules.facts import common
+from perfaudit.rules.facts.go import code as gocode
+from perfaudit.rules.facts.go import scope as goscope
 from perfaudit.rules.facts.go.lifetimes import go_parameters, go_receiver_name
 from perfaudit.syntax.functions import enclosing_function_node, loop_ancestors
 from perfaudit.syntax.node import Node
@@ -82,8 +85,46 @@ def _in_body(call: Node, loop: Node) -> bool:
     return body is not None and body in call.ancestors()
 
 
+_DIRECT_LOCK = re.compile(r"^(\w+(?:\.\w+)*)\.Lock$")
+
+
+def _direct_lock_per_item(call: Node, lock: str) -> bool:
+    """``for _, x := range xs { s.mu.Lock(); ...; s.mu.Unlock() }`` on one shared mutex.
+
+    The ``Lock()`` must be the first statement of the loop body and its ``Unlock()`` the last,
+    so the whole iteration runs under the lock (work done outside it per item makes the short
+    section deliberate), on a mutex that no iteration changes, in a loop of known length that
+    waits for nothing; per-item I/O (a ``ctx`` argument) under the lock is left alone, as it
+    costs far more than the lock.
+    """
+    statement = call.parent()
+    holder = statement.parent() if statement is not None else None
+    loops = loop_ancestors(call, Language.GO)
+    if statement is None or holder is None or holder.kind() != "statement_list" or not loops:
+        return False
+    loop = loops[0]
+    if holder.parent() != loop.field("body") or not goscope.has_known_length(loop):
+        return False
+    if gocode.is_event_loop(loop):
+        return False
+    root = lock.split(".", maxsplit=1)[0]
+    declared = {n.text() for d in loop.find_all(kind="short_var_declaration")
+                for n in goscope.declared_names(d)}
+    if root in gocode.loop_declared_names(loop) | declared or goscope.assignments_to(loop, root):
+        return False  # a different mutex per item
+    statements = [s for s in holder.named_children() if s.kind() != "comment"]
+    last = statements[-1].text().strip() if statements else ""
+    if len(statements) < 3 or statements[0] != statement or last != f"{lock}.Unlock()":
+        return False  # work outside the lock in each iteration: the per-item section is deliberate
+    held = statements[1:-1]
+    return not any(re.search(r"\(\s*\w*[cC]tx\b", s.text()) for s in held)
+
+
 def check(match: Match) -> bool:
     call = match.node
+    direct = _DIRECT_LOCK.match(common.call_name(call))
+    if direct is not None and not gocode.call_args(call):
+        return _direct_lock_per_item(call, direct.group(1))
     method = enclosing_function_node(call)
     if method is None or method.kind() != "method_declaration":
         return False

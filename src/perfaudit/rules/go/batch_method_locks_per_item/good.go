@@ -1,6 +1,9 @@
 package registry
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 type Registry struct {
 	mu    sync.RWMutex
@@ -123,5 +126,74 @@ func (t *Tracker) MarkAll(keys []string) {
 	defer t.mu.Unlock()
 	for _, k := range keys {
 		t.mark(k, true)
+	}
+}
+
+// Shards locks a different mutex per item: nothing to batch.
+type shard struct {
+	mu sync.Mutex
+	n  int
+}
+
+func bumpAll(shards []*shard) {
+	for _, s := range shards {
+		s.mu.Lock()
+		s.n++
+		s.mu.Unlock()
+	}
+	for i := range shards {
+		sh := shards[i]
+		sh.mu.Lock()
+		sh.n--
+		sh.mu.Unlock()
+	}
+}
+
+type hub struct {
+	mu   sync.Mutex
+	subs []string
+}
+
+// notify releases the lock around a per-item call and takes it back.
+func (h *hub) notify(names []string, send func(string)) {
+	h.mu.Lock()
+	for _, n := range names {
+		h.mu.Unlock()
+		send(n)
+		h.mu.Lock()
+	}
+	h.mu.Unlock()
+}
+
+// forward does per-item I/O under the lock: the lock is not the cost.
+func (h *hub) forward(ctx context.Context, names []string, w func(context.Context, string) error) {
+	for _, n := range names {
+		h.mu.Lock()
+		_ = w(ctx, n)
+		h.mu.Unlock()
+	}
+}
+
+// poll waits between rounds: the lock is taken once per interval.
+func (h *hub) poll(stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		h.mu.Lock()
+		h.subs = h.subs[:0]
+		h.mu.Unlock()
+	}
+}
+
+// resetAll locks only around the field write and does per-item work outside the lock.
+func (h *hub) resetAll(names []string, send func(string)) {
+	for _, n := range names {
+		h.mu.Lock()
+		h.subs = append(h.subs, n)
+		h.mu.Unlock()
+		send(n)
 	}
 }

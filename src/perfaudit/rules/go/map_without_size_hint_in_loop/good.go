@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"iter"
+	"sync"
 )
 
 type Service struct {
@@ -80,4 +81,98 @@ func fromChannel(in <-chan Service) map[string]Service {
 		out[s.ID] = s
 	}
 	return out
+}
+
+// reset empties the map with a second make: it is not made once.
+func reset(services []Service, flush bool) map[string]Service {
+	var cur map[string]Service
+	cur = make(map[string]Service)
+	for _, s := range services {
+		cur[s.ID] = s
+		if flush {
+			cur = make(map[string]Service)
+		}
+	}
+	return cur
+}
+
+// snapshot copies a sync.Map, which has no length to size the copy with.
+func snapshot(m *sync.Map) map[any]any {
+	out := make(map[any]any)
+	m.Range(func(k, v any) bool {
+		out[k] = v
+		return true
+	})
+	return out
+}
+
+// Labels has a callback iterator but no length.
+type Labels struct{ names []string }
+
+// Range calls f for each label.
+func (l Labels) Range(f func(string) bool) {
+	for _, n := range l.names {
+		if !f(n) {
+			return
+		}
+	}
+}
+
+// Set builds a set from the labels.
+func (l Labels) Set() map[string]bool {
+	set := map[string]bool{}
+	l.Range(func(n string) bool {
+		set[n] = true
+		return true
+	})
+	return set
+}
+
+// Counted has a length, but the callback filters.
+type Counted struct{ items []Service }
+
+// Len is the number of items.
+func (c *Counted) Len() int { return len(c.items) }
+
+// ForEach calls f for each item.
+func (c *Counted) ForEach(f func(Service)) {
+	for _, s := range c.items {
+		f(s)
+	}
+}
+
+// Named keeps the named items only.
+func (c *Counted) Named() map[string]Service {
+	out := make(map[string]Service)
+	c.ForEach(func(s Service) {
+		if s.Name != "" {
+			out[s.Name] = s
+		}
+	})
+	return out
+}
+
+// setPorts may receive a non-empty map: its size is not the loop's length.
+func setPorts(envs map[string]string, ports map[string]string) map[string]string {
+	if envs == nil {
+		envs = map[string]string{}
+	}
+	for label, port := range ports {
+		envs["PORT_"+label] = port
+	}
+	return envs
+}
+
+// layerSet is made lazily inside an outer loop and filled on several iterations.
+func layerSet(groups [][]string) map[string]bool {
+	var set map[string]bool
+	for _, g := range groups {
+		if set == nil {
+			set = make(map[string]bool)
+		}
+		for _, t := range g {
+			set[t] = true
+		}
+	}
+	return set
 }

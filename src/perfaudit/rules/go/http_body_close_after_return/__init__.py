@@ -1,0 +1,1 @@
+"""Rule ``http-body-close-after-return``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``reflect-method-by-name-per-call``: see rule.yml."""

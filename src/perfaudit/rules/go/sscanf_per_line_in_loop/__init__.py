@@ -1,0 +1,1 @@
+"""Rule ``sscanf-per-line-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``transport-idle-per-host-default``: see rule.yml."""

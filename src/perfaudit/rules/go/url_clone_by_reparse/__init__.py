@@ -1,0 +1,1 @@
+"""Rule ``url-clone-by-reparse``: see rule.yml."""

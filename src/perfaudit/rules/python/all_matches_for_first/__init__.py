@@ -1,0 +1,1 @@
+"""Rule ``all-matches-for-first``: see rule.yml."""

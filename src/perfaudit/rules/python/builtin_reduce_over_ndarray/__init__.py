@@ -1,0 +1,1 @@
+"""Rule ``builtin-reduce-over-ndarray``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``copy-before-bounded-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``django-python-side-aggregation``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``django-query-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``django-related-access-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``django-write-per-row-in-loop``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``inline-open-not-closed``: see rule.yml."""
