@@ -283,3 +283,15 @@ def leaves_loop(node: Node, loop: Node) -> bool:
         if ancestor.kind() in ("return_statement", "raise_statement"):
             return True
     return False
+
+
+def per_row_loop(call: Node) -> Node | None:
+    """The loop that runs ``call`` once per element: its innermost iteration loop, unless
+    that is a ``while``, a retry loop or a loop over literals, or ``call`` leaves it."""
+    loops = py.iteration_loops(call)
+    if not loops:
+        return None
+    loop = loops[0]
+    if loop.kind() == "while_statement" or py.is_retry_loop(loop) or py.iterates_literal(loop):
+        return None
+    return None if leaves_loop(call, loop) else loop

@@ -27,13 +27,8 @@ def check(match: Match) -> bool:
     func = call.field("function")
     receiver = func.field("object") if func is not None else None
     fn = py.function_of(call)
-    loops = py.iteration_loops(call)
-    if receiver is None or fn is None or not loops:
-        return False
-    loop = loops[0]
-    if loop.kind() == "while_statement" or py.is_retry_loop(loop) or py.iterates_literal(loop):
-        return False
-    if dj.leaves_loop(call, loop):
+    loop = dj.per_row_loop(call)
+    if receiver is None or fn is None or loop is None:
         return False
     if not dj.is_django_module(match.root, match.source) or not _on_manager(receiver, fn):
         return False

@@ -103,14 +103,9 @@ def check(match: Match) -> bool:
     if func is None or receiver is None:
         return False
     method = func.field_text("attribute")
-    loops = py.iteration_loops(call)
+    loop = dj.per_row_loop(call)
     fn = py.function_of(call)
-    if not loops or fn is None:
-        return False
-    loop = loops[0]
-    if loop.kind() == "while_statement" or py.is_retry_loop(loop) or py.iterates_literal(loop):
-        return False
-    if dj.leaves_loop(call, loop):
+    if loop is None or fn is None:
         return False
     source = dj.loop_source(loop)
     rows = source[1] if source is not None else set()
