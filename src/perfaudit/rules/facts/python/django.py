@@ -17,11 +17,15 @@ from perfaudit.syntax.node import Node
 
 _DJANGO_IMPORT = re.compile(r"^[ \t]*(from[ \t]+django[\w.]*[ \t]+import|import[ \t]+django)\b",
                             re.MULTILINE)
-_OTHER_ORM = re.compile(r"^[ \t]*(from|import)[ \t]+(sqlalchemy|flask_sqlalchemy|mongoengine|peewee"
-                        r"|pony|tortoise|sqlmodel|odmantic|beanie)\b", re.MULTILINE)
-_MANAGER = re.compile(r"\b[A-Z]\w*\s*\.\s*objects\s*\.\s*(all|filter|exclude|get|create"
-                      r"|select_related|prefetch_related|order_by|annotate|bulk_create"
-                      r"|bulk_update|update_or_create|get_or_create|using|values)\s*\(")
+_OTHER_ORMS = ("sqlalchemy", "flask_sqlalchemy", "mongoengine", "peewee", "pony", "tortoise",
+               "sqlmodel", "odmantic", "beanie")
+_OTHER_ORM = re.compile(rf"^[ \t]*(from|import)[ \t]+({'|'.join(_OTHER_ORMS)})\b", re.MULTILINE)
+# the manager call is found by its literal part first: a pattern that starts with the model's
+# name would be tried at every position of the file
+_MANAGER_CALL = re.compile(r"objects\s*\.\s*(all|filter|exclude|get|create"
+                           r"|select_related|prefetch_related|order_by|annotate|bulk_create"
+                           r"|bulk_update|update_or_create|get_or_create|using|values)\s*\(")
+_MODEL_BEFORE = re.compile(r"\b[A-Z]\w*\s*\.\s*$")
 
 CHAIN = frozenset({"all", "filter", "exclude", "order_by", "annotate", "alias", "using",
                    "distinct", "only", "defer", "select_for_update", "reverse", "none",
@@ -53,9 +57,13 @@ def is_django_module(root: Node, source: str) -> bool:
 
 
 def _is_django(source: str) -> bool:
-    if _OTHER_ORM.search(source):
+    # each pattern runs only where its words occur: these regexes cost more than the rules
+    if any(orm in source for orm in _OTHER_ORMS) and _OTHER_ORM.search(source):
         return False
-    return bool(_DJANGO_IMPORT.search(source) or _MANAGER.search(source))
+    if "django" in source and _DJANGO_IMPORT.search(source):
+        return True
+    return any(_MODEL_BEFORE.search(source, max(0, call.start() - 80), call.start())
+               for call in _MANAGER_CALL.finditer(source))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +185,7 @@ def _name_queryset(name: str, fn: Node, depth: int, before: int) -> Queryset | N
 
 def _annotated_queryset(fn: Node, name: str) -> bool:
     params = fn.field("parameters")
-    if params is None:
+    if params is None or "QuerySet" not in params.text():
         return False
     for param in params.named_children():
         if param.kind() in ("typed_parameter", "typed_default_parameter"):

@@ -88,6 +88,8 @@ def check(match: Match) -> bool:
     text = loop.text()
     if not any(f"{row}." in text for row in rows):
         return False  # no row is read through: nothing to load per row (and cheap to see)
+    if ".objects" not in fn.text():
+        return False  # a queryset built here starts at a manager (or an owner fetched by one)
     if not dj.is_django_module(match.root, match.source):
         return False
     found = dj.queryset(iterable, fn)
