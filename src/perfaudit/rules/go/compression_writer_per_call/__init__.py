@@ -1,0 +1,1 @@
+"""Rule ``compression-writer-per-call``: see rule.yml."""

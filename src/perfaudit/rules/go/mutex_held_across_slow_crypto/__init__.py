@@ -1,0 +1,1 @@
+"""Rule ``mutex-held-across-slow-crypto``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``attribute-buffer-concat-across-calls``: see rule.yml."""

@@ -1,0 +1,1 @@
+"""Rule ``tls-context-per-call``: see rule.yml."""
