@@ -121,6 +121,8 @@ def _direct_lock_per_item(call: Node, lock: str) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a lock is taken per item of a loop over a batch: a per-item locking call, or a
+    loop body wrapped in Lock/Unlock."""
     call = match.node
     direct = _DIRECT_LOCK.match(common.call_name(call))
     if direct is not None and not gocode.call_args(call):

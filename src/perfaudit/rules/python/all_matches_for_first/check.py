@@ -136,6 +136,7 @@ def _regex_call(match: Match) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a list of all regex matches is used only for its truth, first or last item."""
     node = match.node
     fn = py.function_of(node)
     if fn is None or not _regex_call(match):

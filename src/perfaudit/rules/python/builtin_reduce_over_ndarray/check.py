@@ -79,6 +79,7 @@ def _array_index(index: Node, fn: Node, aliases: frozenset[str]) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a builtin reduction in a loop runs over a value the function shows is a NumPy array."""
     aliases = _aliases(match.root)
     arg = match.node.get_match("A")
     fn = py.function_of(match.node)

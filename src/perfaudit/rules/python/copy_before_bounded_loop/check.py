@@ -170,6 +170,7 @@ def _mutates(loop: Node, source: Node) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a whole copy feeds a loop that stops after a bounded number of items."""
     node = match.node
     fn = py.function_of(node)
     if fn is None or not _copied_source(match):

@@ -87,6 +87,7 @@ def _len_of_queryset(arg: Node, call: Node, fn: Node) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether sum/len/max/min reduce a table-wide Django queryset in Python."""
     call = match.node
     fn = py.function_of(call)
     arg = _first_arg(call)

@@ -23,6 +23,7 @@ def _on_manager(receiver: Node, fn: Node) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether an evaluating queryset call runs once per element with arguments from the loop."""
     call = match.node
     func = call.field("function")
     receiver = func.field("object") if func is not None else None

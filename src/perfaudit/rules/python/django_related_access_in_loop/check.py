@@ -79,6 +79,7 @@ def _sliced_small(found: dj.Queryset) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a loop over a queryset built here reads a relation per row without prefetching it."""
     loop = match.node
     source = dj.loop_source(loop)
     fn = py.function_of(loop)

@@ -97,6 +97,7 @@ def _manager_write(call: Node, method: str, receiver: Node, loop: Node, fn: Node
 
 
 def check(match: Match) -> bool:
+    """Whether a model write runs once per element of a loop that a bulk operation could replace."""
     call = match.node
     func = call.field("function")
     receiver = func.field("object") if func is not None else None

@@ -38,6 +38,7 @@ def _formatted(msg: Node) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a log call formats its message eagerly on a per-iteration or per-node path."""
     args = match.node.get_multiple_matches("ARGS")
     log, msg = match.node.get_match("LOG"), (args[0] if args else None)
     if log is None or msg is None or not _LOGGER.search(log.text()):

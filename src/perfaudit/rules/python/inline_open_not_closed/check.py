@@ -95,6 +95,7 @@ def _under_main_guard(node: Node) -> bool:
 
 
 def check(match: Match) -> bool:
+    """Whether a file opened inline is never closed by a with-block or an explicit close."""
     node = match.node
     fn = py.function_of(node)
     if fn is None or common.is_startup(fn, match.language) or _under_main_guard(node):

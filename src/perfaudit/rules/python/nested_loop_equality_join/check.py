@@ -38,6 +38,7 @@ def _derived(outer_loop: Node, inner_loop: Node, outer: set[str]) -> set[str]:
 
 
 def check(match: Match) -> bool:
+    """Whether an inner loop over an invariant collection is filtered by an outer == inner key."""
     node = match.node
     loops = py.iteration_loops(node)
     if not loops or loops[0].kind() != "for_statement":
