@@ -48,9 +48,14 @@ def check(match: Match) -> bool:
     if iterable is None or body is None:
         return False
     outer, inner = _derived(outer_loop, node, py.loop_targets(outer_loop)), py.loop_targets(node)
-    joined = any(cond is not None and cond.kind() == "comparison_operator"
-                 and _joins(cond, outer, inner)
-                 for stmt in body.children() if stmt.kind() == "if_statement"
-                 for cond in (stmt.field("condition"),))
     # the invariance test walks the whole outer loop: asked only of a loop that joins
-    return joined and py.is_invariant(iterable, outer_loop)
+    return _filters_by_join(body, outer, inner) and py.is_invariant(iterable, outer_loop)
+
+
+def _filters_by_join(body: Node, outer: set[str], inner: set[str]) -> bool:
+    """Whether a top-level ``if`` of the inner loop's body compares outer and inner keys."""
+    for stmt in body.children():
+        cond = stmt.field("condition") if stmt.kind() == "if_statement" else None
+        if cond is not None and cond.kind() == "comparison_operator" and _joins(cond, outer, inner):
+            return True
+    return False
